@@ -1,0 +1,28 @@
+"""Turn a source file's text into a cleaned article: title, metadata and blocks.
+
+`readtui.clean/1` is deterministic and never touches the source. Each cleaner returns a
+`Cleaned`; `readtui.document` joins its blocks into the cleaned text that offsets point into.
+"""
+
+from dataclasses import dataclass, field
+
+CLEANER_ID = "readtui.clean/1"
+
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code")
+
+
+@dataclass(frozen=True)
+class CleanBlock:
+    kind: str  # one of BLOCK_KINDS
+    text: str
+    level: int = 0  # heading level, list depth; 0 where it means nothing
+
+
+@dataclass
+class Cleaned:
+    blocks: list[CleanBlock] = field(default_factory=list)
+    title: str = ""
+    byline: str = ""
+    date: str = ""
+    url: str = ""
+    removed: list[str] = field(default_factory=list)  # what was dropped, for `clean --json`

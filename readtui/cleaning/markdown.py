@@ -1,0 +1,57 @@
+"""Cleaner for Markdown: block structure through markdown-it-py, plain text of each block."""
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from readtui.cleaning import CleanBlock, Cleaned
+
+_PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+def _inline_text(token: Token) -> str:
+    """Plain text of an inline token: emphasis and link markup dropped, line breaks kept as spaces."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content if child.type != "html_inline" else "")
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def clean_markdown(text: str) -> Cleaned:
+    tokens = _PARSER.parse(text)
+    blocks: list[CleanBlock] = []
+    title = ""
+    # The kind of block an inline run belongs to depends on the containers open around it.
+    containers: list[str] = []
+    heading_level = 0
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            containers.append(token.type)
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            containers.pop()
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type in ("fence", "code_block"):
+            blocks.append(CleanBlock("code", token.content))
+        elif token.type == "inline":
+            content = _inline_text(token)
+            if heading_level:
+                if heading_level == 1 and not title:
+                    title = content
+                    blocks.append(CleanBlock("title", content, 1))
+                else:
+                    blocks.append(CleanBlock("heading", content, heading_level))
+            elif "blockquote_open" in containers:
+                blocks.append(CleanBlock("quote", content))
+            elif containers:
+                depth = sum(c != "blockquote_open" for c in containers)
+                blocks.append(CleanBlock("list_item", content, depth))
+            else:
+                blocks.append(CleanBlock("paragraph", content))
+    return Cleaned(blocks=blocks, title=title)

@@ -1,0 +1,210 @@
+"""One model of a document: cleaned text, blocks with their ranges, and metadata.
+
+Offsets everywhere in readtui are `str` indices (code points) into `Document.text`.
+"""
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readtui.cleaning import CLEANER_ID, Cleaned
+from readtui.textsafety import sanitise
+
+ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+BLOCK_SEPARATOR = "\n\n"
+
+
+class DocumentError(Exception):
+    """A source that cannot be read as an article; the message names the file and the fault."""
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+
+
+@dataclass
+class Document:
+    text: str
+    blocks: list[Block]
+    title: str
+    kind: str
+    path: Path | None = None
+    byline: str = ""
+    date: str = ""
+    url: str = ""
+    removed: list[str] = field(default_factory=list)
+    source_sha256: str = ""
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+    cleaner: str = CLEANER_ID
+
+    @property
+    def text_sha256(self) -> str:
+        return sha256_text(self.text)
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else self.title
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding `offset`, or None between blocks."""
+        lo, hi = 0, len(self.blocks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.blocks[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.blocks) and self.blocks[lo].start <= offset:
+            return self.blocks[lo]
+        return None
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str, str | None]:
+    """Decode a source: (text, encoding used, a warning when it had to guess)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, None
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only needed for legacy files
+
+    best = from_bytes(data).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        encoding = "cp1252"
+        text = data.decode(encoding, errors="replace")
+    return text, encoding, f"not valid UTF-8; decoded as {encoding}"
+
+
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def _tidy(text: str, keep_lines: bool = False) -> str:
+    """Collapse runs of spaces; inside a block, line breaks become spaces unless kept (code)."""
+    text = sanitise(text)
+    if keep_lines:
+        return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def assemble(cleaned: Cleaned, kind: str, **meta) -> Document:
+    """Join cleaned blocks into the document text, recording each block's range."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for block in cleaned.blocks:
+        text = _tidy(block.text, keep_lines=block.kind == "code")
+        if not text:
+            continue
+        if parts:
+            pos += len(BLOCK_SEPARATOR)
+        parts.append(text)
+        blocks.append(Block(block.kind, pos, pos + len(text), block.level))
+        pos += len(text)
+    title = _tidy(cleaned.title)
+    return Document(
+        text=BLOCK_SEPARATOR.join(parts),
+        blocks=blocks,
+        title=title,
+        kind=kind,
+        byline=_tidy(cleaned.byline),
+        date=_tidy(cleaned.date),
+        url=_tidy(cleaned.url),
+        removed=[_tidy(r) for r in cleaned.removed],
+        **meta,
+    )
+
+
+def clean_text(text: str, kind: str) -> Cleaned:
+    if kind == "md":
+        from readtui.cleaning.markdown import clean_markdown
+
+        return clean_markdown(text)
+    if kind == "html":
+        from readtui.cleaning.html import clean_html
+
+        return clean_html(text)
+    from readtui.cleaning.scraped import clean_scraped
+
+    return clean_scraped(text)
+
+
+def kind_of(path: Path) -> str | None:
+    return ARTICLE_SUFFIXES.get(path.suffix.lower())
+
+
+def load_document(path: str | Path) -> Document:
+    """Read, decode and clean one article file. Raises DocumentError with a clear message."""
+    path = Path(path)
+    kind = kind_of(path)
+    if kind is None:
+        raise DocumentError(f"{path}: not an article (expected .txt, .md, .html or .htm)")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    text, encoding, warning = decode(data)
+    cleaned = clean_text(text, kind)
+    document = assemble(
+        cleaned,
+        kind,
+        path=path,
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        warnings=[f"{path.name}: {warning}"] if warning else [],
+    )
+    if not document.title:
+        document.title = path.stem
+    return document
+
+
+def document_from_text(text: str, kind: str = "txt", title: str = "") -> Document:
+    """A document from text in memory (tests, pipelines)."""
+    document = assemble(clean_text(text, kind), kind, source_sha256=sha256_text(text))
+    document.title = document.title or title
+    return document
+
+
+def find_articles(paths: list[str | Path]) -> list[Path]:
+    """Every article file named or inside a named folder (not recursive), sorted, no repeats."""
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.is_file() and kind_of(child):
+                    found[child] = None
+        else:
+            found[path] = None
+    return list(found)
