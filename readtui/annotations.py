@@ -153,7 +153,9 @@ class Annotation:
             end=data["end"],
             tag=data["tag"],
             quote=Quote(
-                str(quote.get("exact", "")), str(quote.get("prefix", "")), str(quote.get("suffix", ""))
+                str(quote.get("exact", "")),
+                str(quote.get("prefix", "")),
+                str(quote.get("suffix", "")),
             ),
             note=data.get("note", ""),
             attrs=attrs,

@@ -16,7 +16,7 @@ mark = "underline"
 import getpass
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_config_path

@@ -5,6 +5,7 @@
 file or the new one. A sidecar that cannot be read raises SidecarError and is never overwritten.
 """
 
+import contextlib
 import json
 import os
 import tempfile
@@ -15,8 +16,7 @@ from tinydb.storages import Storage
 
 from readtui.anchoring import reanchor
 from readtui.annotations import Annotation
-from readtui.cleaning import CLEANER_ID
-from readtui.document import Document, sha256_text
+from readtui.document import Document
 
 SCHEMA = "readtui.annotations/1"
 SIDECAR_SUFFIX = ".annotations.json"
@@ -33,7 +33,9 @@ def sidecar_path(source: Path) -> Path:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never a part."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -41,10 +43,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
     try:  # make the rename itself durable; not possible on every file system
         directory = os.open(path.parent, os.O_RDONLY)

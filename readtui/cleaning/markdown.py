@@ -9,7 +9,7 @@ _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
 def _inline_text(token: Token) -> str:
-    """Plain text of an inline token: emphasis and link markup dropped, line breaks kept as spaces."""
+    """Plain text of an inline run: emphasis and link markup dropped, line breaks as spaces."""
     parts: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline", "html_inline"):
