@@ -1,0 +1,117 @@
+"""The cleaners against hand-made gold: title, body blocks and annotatable passages.
+
+Every article in `sample_articles/` has a gold file `tests/fixtures/gold/<name>.json`
+(rules in `tests/fixtures/gold/README.md`). The cleaner must give the gold title, the gold body
+blocks in order, and a text in which every gold annotation can be found.
+"""
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from readtui.document import Document, load_document
+
+HERE = Path(__file__).parent
+ARTICLES = HERE.parent / "sample_articles"
+GOLD_DIR = HERE / "fixtures" / "gold"
+TAGS = {"claim", "quote", "casualty figure"}
+
+
+def _article_files() -> list[Path]:
+    """Every article in sample_articles/, leaving out sidecars, config and hidden files."""
+    return [
+        path
+        for path in sorted(ARTICLES.iterdir())
+        if path.is_file()
+        and not path.name.startswith(".")
+        and not path.name.endswith(".annotations.json")
+        and path.name != "readtui.toml"
+    ]
+
+
+GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
+GOLD_IDS = [path.name.removesuffix(".json") for path in GOLD_FILES]
+
+
+@cache
+def _gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _document(source: str) -> Document:
+    return load_document(ARTICLES / source)
+
+
+def _body(doc: Document) -> list[str]:
+    return [doc.text[b.start : b.end] for b in doc.blocks if b.kind != "title"]
+
+
+def _diff(expected: list[str], actual: list[str]) -> str:
+    lines = difflib.unified_diff(expected, actual, "gold", "cleaned", lineterm="", n=1)
+    return "\n".join(line[:160] for line in lines)
+
+
+# --- the gold files themselves -------------------------------------------------------------
+
+
+def test_gold_exists_for_every_article():
+    sources = {_gold(path)["source"] for path in GOLD_FILES}
+    missing = [p.name for p in _article_files() if p.name not in sources]
+    assert not missing, f"articles without a gold file: {missing}"
+
+
+def test_every_gold_file_names_an_article():
+    names = {p.name for p in _article_files()}
+    orphans = [p.name for p in GOLD_FILES if _gold(p)["source"] not in names]
+    assert not orphans, f"gold files whose source is not in sample_articles/: {orphans}"
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+def test_gold_file_is_consistent(gold_path: Path):
+    gold = _gold(gold_path)
+    assert gold_path.name == f"{gold['source']}.json"
+    assert set(gold) == {"source", "title", "body", "annotations"}
+    assert isinstance(gold["title"], str) and gold["title"].strip() == gold["title"] != ""
+    assert gold["body"] and all(isinstance(block, str) for block in gold["body"])
+    for block in gold["body"]:
+        assert block == block.strip() != "", f"empty or padded block: {block!r}"
+        assert not re.search(r"\s{2,}|[\n\t]", block), f"white space not collapsed: {block!r}"
+    annotations = gold["annotations"]
+    assert 8 <= len(annotations) <= 15, f"{len(annotations)} annotations"
+    places = [gold["title"], *gold["body"]]
+    for annotation in annotations:
+        assert set(annotation) == {"tag", "text"}
+        assert annotation["tag"] in TAGS, annotation
+        text = annotation["text"]
+        assert text and text == text.strip(), annotation
+        assert any(text in place for place in places), f"not in title or one body block: {text!r}"
+    assert {a["tag"] for a in annotations} == TAGS
+
+
+# --- the cleaners against the gold ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+def test_title(gold_path: Path):
+    gold = _gold(gold_path)
+    assert _document(gold["source"]).title == gold["title"]
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+def test_body_blocks(gold_path: Path):
+    gold = _gold(gold_path)
+    body = _body(_document(gold["source"]))
+    assert body == gold["body"], "body differs from gold:\n" + _diff(gold["body"], body)
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+def test_annotations_found_in_text(gold_path: Path):
+    gold = _gold(gold_path)
+    text = _document(gold["source"]).text
+    missing = [a["text"] for a in gold["annotations"] if a["text"] not in text]
+    assert not missing, f"gold passages missing from the cleaned text: {missing}"
