@@ -9,13 +9,15 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from readtui.anchoring import reanchor
-from readtui.annotations import Annotation
+from readtui.annotations import Annotation, Quote
 from readtui.document import Document
 
 SCHEMA = "readtui.annotations/1"
@@ -79,47 +81,113 @@ def render_sidecar(header: dict, annotations: list[dict], rejected: list[dict], 
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def parse_sidecar(path: Path, raw: str) -> dict:
-    """Check a sidecar's text; returns its data or raises SidecarError naming the fault."""
+def source_path(sidecar: Path) -> Path:
+    """The source file a sidecar belongs to: the inverse of `sidecar_path`."""
+    name = sidecar.name
+    if not name.endswith(SIDECAR_SUFFIX) or name == SIDECAR_SUFFIX:
+        raise ValueError(f"{sidecar}: not a sidecar (its name does not end in {SIDECAR_SUFFIX})")
+    return sidecar.with_name(name[: -len(SIDECAR_SUFFIX)])
+
+
+_HEADER_STRINGS = ("source", "source_sha256", "cleaner", "title", "text_sha256", "text")
+_REJECTED_FIELDS = (("rule", str), ("start", int), ("end", int), ("quote", str))
+
+
+def _structure_fault(data: object) -> str | None:
+    """The first fault in a sidecar's frame (everything but the annotations themselves)."""
+    if not isinstance(data, dict):
+        return "not a readtui sidecar (top level is not an object)"
+    if data.get("schema") != SCHEMA:
+        return f"unknown schema {data.get('schema')!r} (expected {SCHEMA!r})"
+    header = data.get("document")
+    if not isinstance(header, dict) or not isinstance(header.get("text"), str):
+        return "'document' with its 'text' is missing"
+    for key in _HEADER_STRINGS:
+        if not isinstance(header.get(key, ""), str):
+            return f"'document.{key}' is not a string"
+    if not isinstance(data.get("annotations"), list):
+        return "'annotations' is not a list"
+    if not isinstance(data.get("rejected", []), list):
+        return "'rejected' is not a list"
+    return None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _annotation_fault(index: int, item: object, length: int) -> str | None:
+    try:
+        annotation = Annotation.from_json(item)
+    except ValueError as exc:
+        return f"annotation {index + 1} {exc}"
+    if not 0 <= annotation.start <= annotation.end <= length:
+        return (
+            f"annotation {index + 1} ({annotation.id}) has offsets "
+            f"{annotation.start}-{annotation.end} outside the text (length {length})"
+        )
+    return None
+
+
+def _rejected_fault(index: int, item: object, length: int) -> str | None:
+    if not isinstance(item, dict):
+        return f"rejected suggestion {index + 1} is not an object"
+    for key, kind in _REJECTED_FIELDS:
+        value = item.get(key)
+        if not (_is_int(value) if kind is int else isinstance(value, kind)):
+            return f"rejected suggestion {index + 1}: '{key}' is missing or not a {kind.__name__}"
+    if not 0 <= item["start"] <= item["end"] <= length:
+        return f"rejected suggestion {index + 1} has offsets outside the text (length {length})"
+    return None
+
+
+def sidecar_faults(path: Path, raw: str) -> tuple[dict | None, list[str]]:
+    """Every structural fault of a sidecar's text (without the path), and its data when usable.
+
+    The data is None when the frame itself is broken (bad JSON, unknown schema, no text); then
+    the one fault says why. Otherwise each bad annotation or rejected entry has its own fault.
+    """
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise SidecarError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    if not isinstance(data, dict):
-        raise SidecarError(f"{path}: not a readtui sidecar (top level is not an object)")
-    if data.get("schema") != SCHEMA:
-        raise SidecarError(f"{path}: unknown schema {data.get('schema')!r} (expected {SCHEMA!r})")
-    header = data.get("document")
-    if not isinstance(header, dict) or not isinstance(header.get("text"), str):
-        raise SidecarError(f"{path}: 'document' with its 'text' is missing")
-    if not isinstance(data.get("annotations"), list):
-        raise SidecarError(f"{path}: 'annotations' is not a list")
-    if not isinstance(data.get("rejected", []), list):
-        raise SidecarError(f"{path}: 'rejected' is not a list")
-    length = len(header["text"])
-    for index, item in enumerate(data["annotations"]):
-        try:
-            annotation = Annotation.from_json(item)
-        except ValueError as exc:
-            raise SidecarError(f"{path}: annotation {index + 1} {exc}") from None
-        if not 0 <= annotation.start <= annotation.end <= length:
-            raise SidecarError(
-                f"{path}: annotation {index + 1} ({annotation.id}) has offsets "
-                f"{annotation.start}-{annotation.end} outside the text (length {length})"
-            )
+        return None, [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"]
+    fault = _structure_fault(data)
+    if fault:
+        return None, [fault]
+    length = len(data["document"]["text"])
+    faults = [
+        fault
+        for index, item in enumerate(data["annotations"])
+        if (fault := _annotation_fault(index, item, length))
+    ]
+    faults += [
+        fault
+        for index, item in enumerate(data.get("rejected", []))
+        if (fault := _rejected_fault(index, item, length))
+    ]
+    return data, faults
+
+
+def parse_sidecar(path: Path, raw: str) -> dict:
+    """Check a sidecar's text; returns its data or raises SidecarError naming the first fault."""
+    data, faults = sidecar_faults(path, raw)
+    if faults:
+        raise SidecarError(f"{path}: {faults[0]}")
     return data
 
 
-def read_sidecar(path: Path) -> dict:
+def read_sidecar_text(path: Path) -> str:
+    """A sidecar's text; SidecarError when it cannot be read or is not UTF-8."""
     try:
-        raw = path.read_bytes().decode("utf-8")
+        return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SidecarError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise SidecarError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return parse_sidecar(path, raw)
+
+
+def read_sidecar(path: Path) -> dict:
+    return parse_sidecar(path, read_sidecar_text(path))
 
 
 class SidecarStorage(Storage):
@@ -136,6 +204,7 @@ class SidecarStorage(Storage):
         self.tables = tables
         self.error: OSError | None = None
         self.dirty = False
+        self.deferred = False  # inside AnnotationStore.batch(): one write at the end
 
     def read(self) -> dict:
         return self.tables
@@ -143,7 +212,8 @@ class SidecarStorage(Storage):
     def write(self, data: dict) -> None:
         self.tables = data
         self.dirty = True
-        self.flush()
+        if not self.deferred:
+            self.flush()
 
     def render(self) -> str:
         return render_sidecar(
@@ -187,12 +257,13 @@ class AnnotationStore:
         rejected: list[dict] = []
         extra: dict = {}
         if data is not None:
-            annotations = data["annotations"]
-            rejected = data.get("rejected", [])
+            annotations = [_in_spec_order(row) for row in data["annotations"]]
+            rejected = [_rejected_row(**row) for row in data.get("rejected", [])]
             extra = {k: v for k, v in data.items() if k not in {"schema", "document", *_TABLES}}
             old_text = data["document"]["text"]
             if old_text != document.text:
                 annotations = self._reanchor(old_text, annotations)
+                rejected = self._reanchor_rejected(old_text, rejected)
         self._storage: SidecarStorage | None = None
         header, tables = document_header(document), {ANNOTATIONS: _table(annotations)}
         tables[REJECTED] = _table(rejected)
@@ -206,6 +277,18 @@ class AnnotationStore:
         after = reanchor(old_text, self.document.text, before)
         self.reanchored = sum(a != b for a, b in zip(before, after, strict=True))
         return [annotation.to_json() for annotation in after]
+
+    def _reanchor_rejected(self, old_text: str, rows: list[dict]) -> list[dict]:
+        """Move rejected suggestions with their text; one whose text is gone suppresses nothing."""
+        before = [
+            Annotation("", r["start"], r["end"], tag=r["rule"], quote=Quote(r["quote"]))
+            for r in rows
+        ]
+        return [
+            _rejected_row(a.tag, a.start, a.end, a.quote.exact)
+            for a in reanchor(old_text, self.document.text, before)
+            if a.status != "orphan"
+        ]
 
     # Reading
     def annotations(self) -> list[Annotation]:
@@ -232,7 +315,18 @@ class AnnotationStore:
 
     def reject(self, rule: str, start: int, end: int) -> None:
         quote = self.document.text[start:end]
-        self.rejected_table.insert({"rule": rule, "start": start, "end": end, "quote": quote})
+        self.rejected_table.insert(_rejected_row(rule, start, end, quote))
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several changes into one write of the sidecar."""
+        self._storage.deferred = True
+        try:
+            yield
+        finally:
+            self._storage.deferred = False
+            if self._storage.dirty:
+                self._storage.flush()
 
     @property
     def save_error(self) -> OSError | None:
@@ -249,12 +343,23 @@ class AnnotationStore:
             raise self._storage.error
         if path is not None and path != self.path:
             self.path = self._storage.path = path
+            self._storage.dirty = False
 
     def render(self) -> str:
         return self._storage.render()
 
 
 _TABLES = (ANNOTATIONS, REJECTED)
+
+
+def _in_spec_order(row: dict) -> dict:
+    """A stored annotation with its keys in the SPEC's order (unknown keys kept, after them)."""
+    ordered = Annotation.from_json(row).to_json()
+    return ordered | {key: value for key, value in row.items() if key not in ordered}
+
+
+def _rejected_row(rule: str, start: int, end: int, quote: str, **_ignored) -> dict:
+    return {"rule": rule, "start": start, "end": end, "quote": quote}
 
 
 def _replace_row(row: dict):

@@ -1,0 +1,1 @@
+"""The Textual shell over the readtui engine."""

@@ -1,0 +1,114 @@
+"""The readtui app: a library of articles, and a reader for each."""
+
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from readtui.config import Config, ConfigError, load_config
+from readtui.document import DocumentError, find_articles, load_document
+from readtui.store import AnnotationStore, SidecarError
+from readtui.tui.reader_screen import ReaderScreen
+from readtui.tui.screens.library import LibraryScreen
+
+
+class ReadtuiApp(App):
+    """Open a folder to get the library; open one file to go straight to its reader."""
+
+    TITLE = "readtui"
+    CSS = """
+    Screen { background: $surface; }
+    """
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(
+        self,
+        paths: list[Path],
+        config: Config | None = None,
+        open_library: bool | None = None,
+        annotator: str | None = None,
+        reader_width: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.articles = find_articles(paths)
+        self.base_config = config
+        self.annotator = annotator
+        self.reader_width = reader_width
+        # a single file opens in the reader; folders and several files open the library
+        single_file = len(paths) == 1 and paths[0].is_file()
+        self.open_library = open_library if open_library is not None else not single_file
+
+    def config_for(self, path: Path) -> Config:
+        config = self.base_config or load_config(path.parent if path.is_file() else path)
+        if self.annotator:
+            config.annotator = self.annotator
+        if self.reader_width:
+            config.reader_width = self.reader_width
+        return config
+
+    def on_mount(self) -> None:
+        if self.open_library:
+            self.push_screen(LibraryScreen(self.articles, self.config_for(self.paths[0])))
+        else:
+            self.open_article(self.paths[0])
+
+    def open_article(self, path: Path) -> bool:
+        """Open an article in the reader; says why in a notification when it cannot."""
+        try:
+            config = self.config_for(path)
+            document = load_document(path)
+            store = AnnotationStore(document)
+        except (DocumentError, SidecarError, ConfigError) as error:
+            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            if not self.open_library:
+                self.exit(return_code=1, message=str(error))
+            return False
+        self.push_screen(ReaderScreen(document, store, config))
+        return True
+
+    def on_library_screen_open_article(self, message: LibraryScreen.OpenArticle) -> None:
+        self.open_article(message.path)
+
+    _last_reader_path: Path | None = None
+
+    def pop_screen(self):
+        leaving = self.screen
+        if isinstance(leaving, ReaderScreen) and leaving.document.path is not None:
+            self._last_reader_path = leaving.document.path
+        result = super().pop_screen()
+        if isinstance(self.screen, LibraryScreen) and self._last_reader_path is not None:
+            self.screen.refresh_article(self._last_reader_path)
+        return result
+
+    def get_system_commands(self, screen: Screen):
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReaderScreen):
+            yield SystemCommand("Save", "Write the annotations now", screen.action_save)
+            yield SystemCommand(
+                "Show/hide annotation list", "Toggle the list beside the reader",
+                screen.action_toggle_list,
+            )
+            yield SystemCommand("Search", "Find text in the article", screen.action_search)
+            yield SystemCommand("Help", "Every key", screen.action_help)
+        library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+        if library is not None:
+            for path in library.articles:
+                yield SystemCommand(
+                    f"Open {path.name}", "Open this article in the reader",
+                    lambda path=path: self._open_from_palette(path),
+                )
+
+    def _open_from_palette(self, path: Path) -> None:
+        while isinstance(self.screen, ReaderScreen):
+            self.screen.action_close()
+            if isinstance(self.screen, ReaderScreen):
+                return  # it could not be saved: the user decides in the dialog
+        self.open_article(path)
+
+
+def run_app(paths: list[Path], config: Config | None = None, **options) -> int:
+    app = ReadtuiApp(paths, config, **options)
+    app.run()
+    return app.return_code or 0

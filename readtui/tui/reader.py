@@ -1,0 +1,490 @@
+"""The reader: a Line-API view of one document with a keyboard cursor, selection and highlights.
+
+It draws only the rows on screen. Rows come from `Layout`, which wraps blocks lazily; the
+highlights of a row are found by bisection in the editor's `SpanIndex`. The cursor and the
+selection are offsets into the document text, never screen positions.
+"""
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from readtui import textunits
+from readtui.config import Config, TagDef
+from readtui.document import Document
+from readtui.editing import Editor
+from readtui.tui.layout import Layout, Row
+
+GUTTER = 4  # cells left of the text: the letters of the tags on the row
+
+
+def tag_style(tag: TagDef) -> Style:
+    """A tag's highlight: its colour, and a mark that is not colour (underline, bold, ...)."""
+    return Style(bgcolor=tag.colour, color="#000000", **{tag.mark: True})
+
+
+@dataclass(frozen=True)
+class SearchState:
+    query: str
+    starts: list[int]  # sorted match starts; every match is len(query) long
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        length = len(self.query)
+        first = bisect_left(self.starts, start - length + 1)
+        last = bisect_left(self.starts, end)
+        return [(s, s + length) for s in self.starts[first:last]]
+
+
+def find_all(text: str, query: str) -> list[int]:
+    """Every case-insensitive occurrence of `query` (matches may not overlap)."""
+    if not query:
+        return []
+    haystack, needle = text.casefold(), query.casefold()
+    if len(haystack) != len(text):  # casefold changed lengths (ß -> ss): fall back to lower()
+        haystack, needle = text.lower(), query.lower()
+    starts, position = [], haystack.find(needle)
+    while position != -1:
+        starts.append(position)
+        position = haystack.find(needle, position + len(needle))
+    return starts
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """The article, its highlights, the cursor and the selection."""
+
+    COMPONENT_CLASSES = {
+        "reader--title",
+        "reader--heading",
+        "reader--quote",
+        "reader--code",
+        "reader--cursor",
+        "reader--selection",
+        "reader--search",
+        "reader--gutter",
+    }
+
+    DEFAULT_CSS = """
+    ReaderView {
+        background: $surface;
+        color: $foreground;
+        scrollbar-gutter: stable;
+    }
+    ReaderView > .reader--title { text-style: bold; color: $text-primary; }
+    ReaderView > .reader--heading { text-style: bold; color: $text-secondary; }
+    ReaderView > .reader--quote { color: $text-muted; text-style: italic; }
+    ReaderView > .reader--code { color: $text-accent; }
+    ReaderView > .reader--cursor { background: $foreground; color: $background; }
+    ReaderView:blur > .reader--cursor { background: $foreground 50%; }
+    ReaderView > .reader--selection { background: $primary 60%; color: $text; }
+    ReaderView > .reader--search { background: $warning 70%; color: #000000; }
+    ReaderView > .reader--gutter { color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor_line(1)", "Line down", show=False),
+        Binding("k,up", "cursor_line(-1)", "Line up", show=False),
+        Binding("l,right", "cursor_char(1)", "Next char", show=False),
+        Binding("h,left", "cursor_char(-1)", "Previous char", show=False),
+        Binding("w", "word(1)", "Next word", show=False),
+        Binding("b", "word(-1)", "Previous word", show=False),
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", show=False),
+        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", show=False),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False),
+        Binding("space,pagedown", "page(1)", "Screen down", show=False),
+        Binding("pageup", "page(-1)", "Screen up", show=False),
+        Binding("g,home", "document_edge(0)", "Start", show=False),
+        Binding("G,end", "document_edge(1)", "End", show=False),
+        Binding("v", "toggle_selection", "Select", tooltip="Start/end a selection at the cursor"),
+        Binding("shift+right", "extend_word(1)", "Extend by a word", show=False),
+        Binding("shift+left", "extend_word(-1)", "Extend back by a word", show=False),
+        Binding("s", "select_sentence", "Sentence"),
+        Binding("p", "select_paragraph", "Paragraph", show=False),
+        Binding("escape", "clear_selection", "Clear selection", show=False),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor or the selection changed."""
+
+        def __init__(self, reader: "ReaderView") -> None:
+            super().__init__()
+            self.reader = reader
+
+    def __init__(self, document: Document, editor: Editor, config: Config, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.document = document
+        self.editor = editor
+        self.config = config
+        self.tags = {tag.name: tag for tag in config.tags}
+        self._tag_styles = {tag.name: tag_style(tag) for tag in config.tags}
+        self.cursor = document.blocks[0].start if document.blocks else 0
+        self.anchor: int | None = None  # where `v` or a drag started the selection
+        self.extending = False  # between `v` and `v` (or during a drag): motions move its end
+        self.fixed: tuple[int, int] | None = None  # a selection that motions leave alone
+        self.search: SearchState | None = None
+        self._goal_column: int | None = None
+        self._layout = Layout(document, config.reader_width)
+        self._dragging = False
+
+    # Geometry
+    @property
+    def text_width(self) -> int:
+        available = self.scrollable_content_region.width - GUTTER
+        return max(8, min(self.config.reader_width, available))
+
+    @property
+    def left_margin(self) -> int:
+        """Cells before the gutter, centring the column in a wide terminal."""
+        used = self.text_width + GUTTER
+        return max(0, (self.scrollable_content_region.width - used) // 2)
+
+    @property
+    def layout_rows(self) -> Layout:
+        return self._layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.text_width != self._layout.width:
+            self._layout = Layout(self.document, self.text_width)
+            self._update_virtual_size()
+            self.scroll_to_cursor(animate=False, center=True)
+        self._prepare_visible()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.left_margin + GUTTER + self.text_width, self._layout.height)
+
+    def _prepare_visible(self) -> None:
+        """Wrap the blocks on screen before drawing them, so heights are exact where seen."""
+        self._layout.wrap_range(round(self.scroll_y), self.scrollable_content_region.height + 1)
+        if self.virtual_size.height != self._layout.height:
+            self._update_virtual_size()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._prepare_visible()
+        return super().render_lines(crop)
+
+    # Drawing
+    def render_line(self, y: int) -> Strip:
+        row_y = round(self.scroll_y) + y
+        row = self._layout.row(row_y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        margin = Segment(" " * self.left_margin, base)
+        if row.block < 0:
+            return Strip([margin, Segment(" " * (width - self.left_margin), base)], width).crop(
+                0, width
+            )
+        segments = [margin, *self._gutter(row, base), *self._text_segments(row, base)]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def _gutter(self, row: Row, base: Style) -> list[Segment]:
+        letters: list[Segment] = []
+        seen: set[str] = set()
+        for annotation in self.editor.index.overlapping(row.start, max(row.end, row.start + 1)):
+            tag = self.tags.get(annotation.tag)
+            if tag and tag.name not in seen and len(seen) < GUTTER - 1:
+                seen.add(tag.name)
+                letters.append(Segment(tag.letter, base + Style(color=tag.colour, bold=True)))
+        used = len(letters)
+        gutter_style = base + self.get_component_rich_style("reader--gutter", partial=True)
+        return [*letters, Segment(" " * (GUTTER - used), gutter_style)]
+
+    def _block_style(self, row: Row, base: Style) -> Style:
+        kind = self.document.blocks[row.block].kind
+        component = {
+            "title": "reader--title",
+            "heading": "reader--heading",
+            "quote": "reader--quote",
+            "code": "reader--code",
+        }.get(kind)
+        if component is None:
+            return base
+        return base + self.get_component_rich_style(component, partial=True)
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected span [start, end), if any."""
+        if self.extending and self.anchor is not None:
+            return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+        return self.fixed
+
+    def _text_segments(self, row: Row, base: Style) -> list[Segment]:
+        text = self.document.text
+        start, end = row.start, row.end
+        annotations = self.editor.index.overlapping(start, end)
+        # outer spans first, so an inner span's colour shows on top while marks add up
+        annotations.sort(key=lambda a: (a.start - a.end, a.start))
+        search = self.search.overlapping(start, end) if self.search else []
+        selection = self.selection()
+        edges = {start, end}
+        for annotation in annotations:
+            edges.update((annotation.start, annotation.end))
+        for match_start, match_end in search:
+            edges.update((match_start, match_end))
+        if selection:
+            edges.update(selection)
+        edges.update((self.cursor, self.cursor + 1))
+        points = sorted(edge for edge in edges if start <= edge <= end)
+        block_style = self._block_style(row, base)
+        selection_style = self.get_component_rich_style("reader--selection", partial=True)
+        search_style = self.get_component_rich_style("reader--search", partial=True)
+        cursor_style = self.get_component_rich_style("reader--cursor", partial=True)
+        segments = []
+        for run_start, run_end in zip(points, points[1:], strict=False):
+            style = block_style
+            for annotation in annotations:
+                if annotation.start <= run_start and annotation.end >= run_end:
+                    style += self._tag_styles.get(annotation.tag, Style(underline=True))
+            if any(s <= run_start and e >= run_end for s, e in search):
+                style += search_style
+            if selection and selection[0] <= run_start and selection[1] >= run_end:
+                style += selection_style
+            if run_start == self.cursor:
+                style += cursor_style
+            segments.append(Segment(text[run_start:run_end], style))
+        # the cursor on a space where the row wraps, or past the end of the text
+        if end <= self.cursor < max(row.next_start, end + 1):
+            block = self.document.blocks[row.block]
+            if self.cursor < block.end or self.cursor == end:
+                segments.append(Segment(" ", block_style + cursor_style))
+        return segments
+
+    # Cursor and scrolling
+    def _post_cursor(self) -> None:
+        self.post_message(self.CursorMoved(self))
+
+    def move_to(self, offset: int, *, keep_goal: bool = False, center: bool = False) -> None:
+        """Put the cursor at `offset` (kept inside a block), scroll to it and redraw."""
+        offset = self._inside_block(max(0, min(offset, max(0, len(self.document.text) - 1))))
+        previous = self.cursor
+        self.cursor = offset
+        if not keep_goal:
+            self._goal_column = None
+        self.scroll_to_cursor(center=center)
+        self._refresh_offsets(previous, offset)
+        self._post_cursor()
+
+    def _inside_block(self, offset: int) -> int:
+        """Offsets between blocks (the blank lines) move to the nearest block start."""
+        if not self.document.blocks or self.document.block_at(offset) is not None:
+            return offset
+        index = self._layout.block_index(offset)
+        block = self.document.blocks[index]
+        if offset >= block.end and index + 1 < len(self.document.blocks):
+            return self.document.blocks[index + 1].start
+        return block.start
+
+    def _refresh_offsets(self, *offsets: int) -> None:
+        if self.extending:
+            self.refresh()  # the selection may span many rows
+            return
+        top = round(self.scroll_y)
+        for offset in offsets:
+            y = self._layout.y_of(offset) - top
+            if 0 <= y < self.size.height:
+                self.refresh_line(y)
+
+    def scroll_to_cursor(self, *, animate: bool = False, center: bool = False) -> None:
+        y = self._layout.y_of(self.cursor)
+        self._update_virtual_size()
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if center:
+            self.scroll_to(y=max(0, y - height // 3), animate=animate, immediate=True)
+        elif y < top:
+            self.scroll_to(y=y, animate=animate, immediate=True)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=animate, immediate=True)
+
+    def cursor_row(self) -> tuple[int, Row]:
+        y = self._layout.y_of(self.cursor)
+        return y, self._layout.row(y)
+
+    def column_of(self, row: Row, offset: int) -> int:
+        return cell_len(self.document.text[row.start : offset])
+
+    def offset_at_column(self, row: Row, column: int) -> int:
+        text = self.document.text
+        position, cells = row.start, 0
+        while position < row.end:
+            width = cell_len(text[position])
+            if cells + width > column:
+                break
+            cells += width
+            position += 1
+        return position
+
+    def action_cursor_line(self, delta: int) -> None:
+        y, row = self.cursor_row()
+        if self._goal_column is None:
+            self._goal_column = self.column_of(row, self.cursor)
+        target = y + delta
+        while 0 <= target < self._layout.height and self._layout.row(target).block < 0:
+            target += delta
+        if not 0 <= target < self._layout.height:
+            return
+        target_row = self._layout.row(target)
+        offset = self.offset_at_column(target_row, self._goal_column)
+        self.move_to(min(offset, max(target_row.start, target_row.end - 1)), keep_goal=True)
+
+    def action_cursor_char(self, delta: int) -> None:
+        offset = self.cursor + delta
+        text = self.document.text
+        while 0 <= offset < len(text) and self.document.block_at(offset) is None:
+            offset += delta
+        if 0 <= offset < len(text):
+            self.move_to(offset)
+
+    def action_word(self, delta: int) -> None:
+        text = self.document.text
+        if delta > 0:
+            self.move_to(textunits.next_word(text, self.cursor))
+        else:
+            self.move_to(textunits.previous_word(text, self.cursor))
+
+    def action_sentence(self, delta: int) -> None:
+        self.move_to(textunits.sentence_starts(self.document, self.cursor, delta > 0))
+
+    def action_paragraph(self, delta: int) -> None:
+        self.move_to(textunits.paragraph_starts(self.document, self.cursor, delta > 0))
+
+    def action_page(self, delta: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        y, row = self.cursor_row()
+        column = self.column_of(row, self.cursor)
+        top = round(self.scroll_y)
+        self.scroll_to(y=max(0, top + delta * height), animate=False, immediate=True)
+        self._prepare_visible()
+        target = max(0, min(self._layout.height - 1, y + delta * height))
+        step = 1 if delta > 0 else -1
+        while 0 < target < self._layout.height - 1 and self._layout.row(target).block < 0:
+            target += step
+        target_row = self._layout.row(target)
+        if target_row.block >= 0:
+            self.move_to(self.offset_at_column(target_row, column))
+
+    def action_document_edge(self, end: int) -> None:
+        if not self.document.blocks:
+            return
+        self.move_to(self.document.blocks[-1].start if end else 0)
+        if end:
+            self.scroll_end(animate=False, immediate=True)
+
+    # Selection
+    def action_toggle_selection(self) -> None:
+        if self.extending:
+            self.fixed, self.extending = self.selection(), False
+        else:
+            self.anchor, self.extending, self.fixed = self.cursor, True, None
+        self.refresh()
+        self._post_cursor()
+
+    def action_extend_word(self, delta: int) -> None:
+        if not self.extending:
+            start, end = self.fixed or (self.cursor, self.cursor)
+            self.anchor = start if self.cursor != start else end
+            self.extending = True
+            self.action_word(delta)
+            self.fixed, self.extending = self.selection(), False
+        else:
+            self.action_word(delta)
+        self.refresh()
+
+    def select(self, start: int, end: int) -> None:
+        """Select [start, end) and put the cursor at its start."""
+        self.fixed, self.extending, self.anchor = (start, end), False, None
+        self.move_to(start)
+        self.refresh()
+
+    def action_select_sentence(self) -> None:
+        self.select(*textunits.sentence_at(self.document, self.cursor))
+
+    def action_select_paragraph(self) -> None:
+        self.select(*textunits.paragraph_at(self.document, self.cursor))
+
+    def action_clear_selection(self) -> None:
+        if self.selection() is None:
+            self.search = None  # a second escape clears the search highlights
+        self.clear_selection()
+        self._post_cursor()
+
+    def clear_selection(self) -> None:
+        self.anchor, self.extending, self.fixed = None, False, None
+        self.refresh()
+
+    # Search
+    def set_search(self, query: str) -> int:
+        """Highlight every match of `query`; returns how many there are."""
+        self.search = SearchState(query, find_all(self.document.text, query)) if query else None
+        self.refresh()
+        return len(self.search.starts) if self.search else 0
+
+    def search_step(self, forward: bool) -> int | None:
+        """Move to the next (or previous) match; returns its number (1-based) or None."""
+        if not self.search or not self.search.starts:
+            return None
+        starts = self.search.starts
+        if forward:
+            index = bisect_right(starts, self.cursor) % len(starts)
+        else:
+            index = (bisect_left(starts, self.cursor) - 1) % len(starts)
+        self.move_to(starts[index], center=True)
+        return index + 1
+
+    # Mouse: a click moves the cursor, a drag selects
+    def offset_at(self, x: int, y: int) -> int | None:
+        row = self._layout.row(round(self.scroll_y) + y)
+        if row.block < 0:
+            return None
+        column = x - self.left_margin - GUTTER
+        return self.offset_at_column(row, max(0, column))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is None:
+            return
+        self.focus()
+        self.clear_selection()
+        self._dragging = True
+        self.capture_mouse()
+        self.anchor = offset
+        self.move_to(offset)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        offset = self.offset_at(event.x, event.y)
+        if offset is not None and offset != self.cursor:
+            self.extending = True
+            self.move_to(offset)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            if self.extending:
+                self.fixed, self.extending = self.selection(), False
+            self._post_cursor()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # Changes from outside
+    def annotations_changed(self) -> None:
+        self.refresh()
+
+    def position_label(self) -> str:
+        """Where the cursor is: 'row 12/340 · 4%'."""
+        y = self._layout.y_of(self.cursor)
+        total = max(1, self._layout.height)
+        return f"row {y + 1}/{total} · {100 * self.cursor // max(1, len(self.document.text))}%"

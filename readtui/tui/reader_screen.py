@@ -1,0 +1,431 @@
+"""The screen researchers live in: the reader, the annotation list, search and editing keys."""
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from readtui.annotations import Annotation
+from readtui.config import Config
+from readtui.document import Document
+from readtui.editing import Editor
+from readtui.store import AnnotationStore
+from readtui.tui.reader import ReaderView
+from readtui.tui.screens.attributes import AttributesDialog
+from readtui.tui.screens.help import HelpScreen
+from readtui.tui.screens.note import NoteDialog
+from readtui.tui.screens.save_failed import SaveFailedDialog
+from readtui.tui.screens.tag_picker import TagPicker
+from readtui.tui.sidebar import AnnotationList, snippet
+
+
+def _tag_bindings(config: Config) -> list[Binding]:
+    bindings = []
+    for key in range(1, 10):
+        tag = config.tag_for_key(key)
+        description = f"Tag {tag.name}" if tag else f"Tag {key}"
+        bindings.append(
+            Binding(str(key), f"tag_key({key})", description, show=tag is not None and key <= 3)
+        )
+    return bindings
+
+
+class ReaderScreen(Screen):
+    """One article: read, select, tag, annotate; every change saved at once."""
+
+    CSS_PATH = "reader_screen.tcss"
+
+    BINDINGS = [
+        Binding("t", "tag_by_name", "Tag…", show=False),
+        Binding("c", "note", "Note"),
+        Binding("e", "attributes", "Attributes"),
+        Binding("x,delete", "delete", "Delete", show=False),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("U,ctrl+y", "redo", "Redo", show=False),
+        Binding("right_square_bracket", "next_annotation(1)", "Next annotation", show=False),
+        Binding("left_square_bracket", "next_annotation(-1)", "Previous annotation", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("n", "search_step(1)", "Next match", show=False),
+        Binding("N", "search_step(-1)", "Previous match", show=False),
+        Binding("tab", "switch_focus", "List", show=False, priority=True),
+        Binding("ctrl+l", "toggle_list", "Show/hide list", show=False),
+        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "close", "Quit"),
+    ]
+
+    def __init__(self, document: Document, store: AnnotationStore, config: Config) -> None:
+        super().__init__()
+        self.document = document
+        self.store = store
+        self.config = config
+        self.editor = Editor(store, config.annotator)
+        self._bindings_for_tags = _tag_bindings(config)
+        self._warned_save_error = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with Horizontal(id="panes"):
+            yield ReaderView(self.document, self.editor, self.config, id="reader")
+            yield AnnotationList(self.config, id="annotation-list")
+        yield Static(id="status-line")
+        yield Input(placeholder="Search (enter: go, escape: cancel)", id="search")
+        yield Footer()
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    @property
+    def annotation_list(self) -> AnnotationList:
+        return self.query_one(AnnotationList)
+
+    def on_mount(self) -> None:
+        for binding in self._bindings_for_tags:
+            self._bindings.bind(
+                binding.key, binding.action, binding.description, show=binding.show
+            )
+        self.query_one("#search", Input).display = False
+        self.annotation_list.show(self.editor.annotations)
+        self.reader.focus()
+        self._update_bars()
+        if self.store.reanchored:
+            self.notify(
+                f"The source changed: {self.store.reanchored} annotations were re-anchored; "
+                "those marked fuzzy or orphan need review.",
+                title="Source changed",
+                severity="warning",
+                markup=False,
+            )
+        for warning in self.document.warnings:
+            self.notify(warning, severity="warning", markup=False)
+
+    # Bars
+    def _update_bars(self) -> None:
+        counts: dict[str, int] = {}
+        for annotation in self.editor.annotations:
+            counts[annotation.tag] = counts.get(annotation.tag, 0) + 1
+        title = Text()
+        title.append(f" {self.document.title} ", style="bold")
+        title.append(f" {self.document.name} ", style="dim")
+        title.append(f" {self.reader.position_label()} ", style="dim")
+        for tag in self.config.tags:
+            title.append(f" {tag.letter} {counts.get(tag.name, 0)}", style=f"bold {tag.colour}")
+        if self.store.save_error is not None:
+            title.append("  NOT SAVED (ctrl+s retries)", style="bold reverse red")
+        self.query_one("#title-bar", Static).update(title)
+        self.query_one("#status-line", Static).update(self._status_text())
+
+    def _status_text(self) -> Text:
+        reader = self.reader
+        status = Text(" ")
+        selection = reader.selection()
+        if reader.extending:
+            status.append("SELECT ", style="bold reverse")
+        if selection:
+            words = len(self.document.text[selection[0] : selection[1]].split())
+            status.append(f"{words} words selected · 1-9 tags them · escape clears  ")
+        annotation = self.editor.under(reader.cursor)
+        if annotation is not None:
+            tag = self.config.tag(annotation.tag)
+            status.append(f"{annotation.tag}", style=f"bold {tag.colour if tag else ''}")
+            if annotation.status not in ("ok", "moved"):
+                status.append(f" ({annotation.status}: needs review)", style="bold")
+            status.append(f"  “{snippet(annotation.quote.exact, 50)}”")
+            if annotation.attrs:
+                pairs = ", ".join(f"{k}={v}" for k, v in annotation.attrs.items())
+                status.append(f"  {pairs}", style="italic")
+            if annotation.note:
+                status.append(f"  ✎ {snippet(annotation.note, 60)}", style="dim")
+        elif reader.search:
+            status.append(f"search “{reader.search.query}”: {len(reader.search.starts)} matches")
+        return status
+
+    @on(ReaderView.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self._update_bars()
+
+    # Edits: each goes through the editor, which writes the sidecar at once
+    def _after_change(self, focus: Annotation | None = None, message: str = "") -> None:
+        self.reader.annotations_changed()
+        self.annotation_list.show(self.editor.annotations)
+        if focus is not None:
+            self.annotation_list.select_id(focus.id, post=False)
+        self._update_bars()
+        if message:
+            self.notify(message, markup=False, timeout=2)
+        self._check_saved()
+
+    def _check_saved(self) -> None:
+        error = self.store.save_error
+        if error is None:
+            self._warned_save_error = False
+            return
+        if not self._warned_save_error:
+            self._warned_save_error = True
+            self._offer_save_elsewhere(error)
+
+    def _offer_save_elsewhere(self, error: OSError, quitting: bool = False) -> None:
+        message = f"Could not save {self.store.path}: {error.strerror or error}"
+        suggested = str(Path.home() / self.store.path.name)
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            action, path = choice
+            if action == "retry":
+                self.action_save(quit_after=quitting)
+            elif action == "elsewhere":
+                self._save_to(Path(path).expanduser(), quit_after=quitting)
+            elif action == "discard" and quitting:
+                self._leave()
+
+        self.app.push_screen(SaveFailedDialog(message, suggested, quitting=quitting), chosen)
+
+    def _save_to(self, path: Path, quit_after: bool = False) -> None:
+        try:
+            self.store.save(path)
+        except OSError as error:
+            self._offer_save_elsewhere(error, quitting=quit_after)
+            return
+        self.notify(f"Saved to {path}", markup=False)
+        self._update_bars()
+        if quit_after:
+            self._leave()
+
+    def _selection_or_warn(self) -> tuple[int, int] | None:
+        selection = self.reader.selection()
+        if not selection or selection[0] == selection[1]:
+            self.notify("Select a passage first: v, s, p or shift+arrows", markup=False, timeout=3)
+            return None
+        return selection
+
+    def _tag_selection(self, tag_name: str) -> None:
+        selection = self._selection_or_warn()
+        if selection is None:
+            return
+        annotation = self.editor.tag(*selection, tag_name)
+        if annotation is None:
+            self.notify("Already tagged so, or nothing but punctuation", markup=False, timeout=2)
+            return
+        self.reader.clear_selection()
+        self.reader.move_to(annotation.start)
+        self._after_change(annotation)
+
+    def action_tag_key(self, key: int) -> None:
+        tag = self.config.tag_for_key(key)
+        if tag is None:
+            self.notify(f"No tag on key {key}", markup=False, timeout=2)
+            return
+        self._tag_selection(tag.name)
+
+    def action_tag_by_name(self) -> None:
+        if self._selection_or_warn() is None:
+            return
+
+        def picked(name: str | None) -> None:
+            if name:
+                self._tag_selection(name)
+
+        self.app.push_screen(TagPicker(self.config.tags), picked)
+
+    def _annotation_here(self) -> Annotation | None:
+        annotation = self.editor.under(self.reader.cursor)
+        if annotation is None:
+            self.notify("No annotation under the cursor", markup=False, timeout=2)
+        return annotation
+
+    def action_note(self) -> None:
+        annotation = self._annotation_here()
+        if annotation is None:
+            return
+
+        def written(note: str | None) -> None:
+            if note is not None and note != annotation.note:
+                self._after_change(self.editor.set_note(annotation, note), "Note saved")
+
+        self.app.push_screen(NoteDialog(annotation.note, annotation.quote.exact), written)
+
+    def action_attributes(self) -> None:
+        annotation = self._annotation_here()
+        if annotation is None:
+            return
+        tag = self.config.tag(annotation.tag)
+        if tag is None or not tag.attributes:
+            self.notify(f"The tag '{annotation.tag}' has no attributes", markup=False, timeout=3)
+            return
+
+        def edited(attrs: dict | None) -> None:
+            if attrs is not None and attrs != annotation.attrs:
+                self._after_change(self.editor.set_attrs(annotation, attrs), "Attributes saved")
+
+        dialog = AttributesDialog(tag, annotation.attrs, annotation.quote.exact)
+        self.app.push_screen(dialog, edited)
+
+    def action_delete(self) -> None:
+        annotation = self._annotation_here()
+        if annotation is not None:
+            self._delete(annotation)
+
+    def _delete(self, annotation: Annotation) -> None:
+        self.editor.delete(annotation)
+        self._after_change(message=f"Deleted {annotation.tag} (u undoes)")
+
+    def action_undo(self) -> None:
+        change = self.editor.undo()
+        if change is None:
+            self.notify("Nothing to undo", markup=False, timeout=2)
+            return
+        moved = (change.removed or change.added)[0]
+        self.reader.move_to(moved.start)
+        self._after_change(message=f"Undone: {change.label}")
+
+    def action_redo(self) -> None:
+        change = self.editor.redo()
+        if change is None:
+            self.notify("Nothing to redo", markup=False, timeout=2)
+            return
+        moved = (change.added or change.removed)[0]
+        self.reader.move_to(moved.start)
+        self._after_change(message=f"Redone: {change.label}")
+
+    def action_next_annotation(self, delta: int) -> None:
+        index = self.editor.index
+        found = (
+            index.next_start(self.reader.cursor)
+            if delta > 0
+            else index.previous_start(self.reader.cursor)
+        )
+        if found is None:
+            self.notify("No more annotations", markup=False, timeout=2)
+            return
+        self.reader.move_to(found.start, center=True)
+        self.annotation_list.select_id(found.id, post=False)
+
+    # The annotation list
+    @on(AnnotationList.Highlighted)
+    def _list_highlighted(self, message: AnnotationList.Highlighted) -> None:
+        annotation = message.annotation
+        if annotation.is_orphan:
+            self.notify(
+                f"Orphan: “{snippet(annotation.quote.exact, 60)}” could not be placed "
+                "in the changed source; it is kept in the sidecar.",
+                markup=False,
+            )
+        else:
+            self.reader.move_to(annotation.start, center=True)
+        if message.jump:
+            self.reader.focus()
+
+    @on(AnnotationList.DeleteRequested)
+    def _list_delete(self, message: AnnotationList.DeleteRequested) -> None:
+        self._delete(message.annotation)
+
+    def action_switch_focus(self) -> None:
+        if self.focused is self.reader and self.annotation_list.display:
+            self.annotation_list.focus()
+            annotation = self.editor.under(self.reader.cursor)
+            if annotation is not None:
+                self.annotation_list.select_id(annotation.id, post=False)
+        elif isinstance(self.focused, Input):
+            self.focused.blur()
+            self.reader.focus()
+        else:
+            self.reader.focus()
+
+    def action_toggle_list(self) -> None:
+        self.annotation_list.display = not self.annotation_list.display
+        if not self.annotation_list.display:
+            self.reader.focus()
+
+    # Search
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.reader.search.query if self.reader.search else ""
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        count = self.reader.set_search(event.value)
+        self.query_one("#status-line", Static).update(
+            Text(f" search “{event.value}”: {count} matches") if event.value else Text(" ")
+        )
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._close_search()
+        number = self.reader.search_step(True)
+        if number is None and event.value:
+            self.notify(f"No match for “{event.value}”", markup=False, timeout=2)
+
+    def _close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = False
+        self.reader.focus()
+
+    def key_escape(self) -> None:
+        if self.query_one("#search", Input).has_focus:
+            self.reader.set_search("")
+            self._close_search()
+
+    def action_search_step(self, delta: int) -> None:
+        number = self.reader.search_step(delta > 0)
+        if number is None:
+            self.notify("No search: press / to search", markup=False, timeout=2)
+            return
+        total = len(self.reader.search.starts)
+        self.query_one("#status-line", Static).update(
+            Text(f" search “{self.reader.search.query}”: match {number} of {total}")
+        )
+
+    # Saving, help, leaving
+    def action_save(self, quit_after: bool = False) -> None:
+        try:
+            self.store.save()
+        except OSError as error:
+            self._offer_save_elsewhere(error, quitting=quit_after)
+            self._update_bars()
+            return
+        self._warned_save_error = False
+        self._update_bars()
+        if quit_after:
+            self._leave()
+        else:
+            self.notify(f"Saved {self.store.path.name}", markup=False, timeout=2)
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        """Every key of the reader, built from the bindings themselves."""
+        sections = [
+            ("", ReaderView.BINDINGS),
+            ("", [*self.BINDINGS, *self._bindings_for_tags]),
+            ("List: ", AnnotationList.BINDINGS),
+        ]
+        rows: list[tuple[str, str]] = []
+        for prefix, bindings in sections:
+            grouped: dict[str, tuple[list[str], str]] = {}
+            for binding in Binding.make_bindings(bindings):
+                keys, _ = grouped.setdefault(binding.action, ([], binding.description))
+                keys.append(self.app.get_key_display(binding))
+            rows += [(", ".join(keys), prefix + text) for keys, text in grouped.values()]
+        return rows
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("readtui keys", self.help_rows()))
+
+    def action_close(self) -> None:
+        if self.store.unsaved or self.store.save_error is not None:
+            self.action_save(quit_after=True)
+        else:
+            self._leave()
+
+    def _leave(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
