@@ -1,0 +1,361 @@
+"""The reader driven by its real keys, checked on screen state and on the sidecar on disk."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from readtui.config import Config
+from readtui.store import sidecar_path
+from readtui.tui.app import ReadtuiApp
+from readtui.tui.reader import ReaderView
+from readtui.tui.reader_screen import ReaderScreen
+
+ARTICLE = """\
+# Shelling kills 14 in border town
+
+Artillery shells struck a crowded market in Dalvar on Wednesday. At least 14 people were \
+killed and more than 40 wounded, local health officials said. The army denied it.
+
+"This was a deliberate strike on civilians," Colonel Ruben Asker told reporters. \
+Rescue teams searched the rubble until dawn.
+
+## Reaction
+
+The talks will go on, a negotiator said. Dozens of families left the town overnight.
+"""
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "dalvar.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def make_app(path: Path) -> ReadtuiApp:
+    return ReadtuiApp([path], Config(annotator="tester"))
+
+
+def sidecar(path: Path) -> dict:
+    return json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+
+
+def tagged(path: Path) -> list[tuple[str, str]]:
+    return [(a["tag"], a["quote"]["exact"]) for a in sidecar(path)["annotations"]]
+
+
+def reader_of(app: ReadtuiApp) -> ReaderView:
+    return app.screen.query_one(ReaderView)
+
+
+def at_cursor(reader: ReaderView, length: int = 12) -> str:
+    return reader.document.text[reader.cursor : reader.cursor + length]
+
+
+async def start(app: ReadtuiApp, pilot) -> ReaderView:
+    await pilot.pause()
+    assert isinstance(app.screen, ReaderScreen)
+    return reader_of(app)
+
+
+async def test_word_sentence_paragraph_motions(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        assert at_cursor(reader).startswith("Shelling")
+        await pilot.press("w")
+        assert at_cursor(reader).startswith("kills")
+        await pilot.press("w", "b")
+        assert at_cursor(reader).startswith("kills")
+        await pilot.press("right_curly_bracket")
+        assert at_cursor(reader).startswith("Artillery")
+        await pilot.press("right_parenthesis")
+        assert at_cursor(reader).startswith("At least 14")
+        await pilot.press("right_parenthesis")
+        assert at_cursor(reader).startswith("The army")
+        await pilot.press("left_parenthesis")
+        assert at_cursor(reader).startswith("At least 14")
+        await pilot.press("right_curly_bracket")
+        assert at_cursor(reader).startswith('"This was')
+        await pilot.press("left_curly_bracket")
+        assert at_cursor(reader).startswith("Artillery")
+        await pilot.press("l", "l")
+        assert at_cursor(reader).startswith("tillery")
+        await pilot.press("h")
+        assert at_cursor(reader).startswith("rtillery")
+
+
+async def test_line_and_document_motions(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("j")  # over the blank row to the first paragraph
+        assert at_cursor(reader).startswith("Artillery")
+        await pilot.press("down")
+        second_row = reader.cursor
+        assert reader.layout_rows.y_of(second_row) == reader.layout_rows.y_of(reader.cursor)
+        assert reader.document.text[second_row] != "\n"
+        await pilot.press("k", "up")
+        assert at_cursor(reader).startswith("Shelling")
+        await pilot.press("G")
+        assert at_cursor(reader).startswith("The talks")
+        await pilot.press("g")
+        assert reader.cursor == 0
+        await pilot.press("end")
+        assert at_cursor(reader).startswith("The talks")
+        await pilot.press("home")
+        assert reader.cursor == 0
+
+
+async def test_page_motions_scroll_a_screen(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    paragraphs = [f"Paragraph {n} says that {n} people were counted." for n in range(200)]
+    path.write_text("Long article\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("space")
+        first_page = reader.scroll_y
+        assert first_page > 10
+        assert reader.layout_rows.y_of(reader.cursor) >= first_page
+        await pilot.press("pagedown")
+        assert reader.scroll_y > first_page
+        await pilot.press("pageup")
+        assert reader.scroll_y == first_page
+
+
+async def test_tag_selection_with_v_and_each_tag_key(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("right_curly_bracket", "v", "w", "w", "w", "v", "1")
+        assert tagged(article) == [("claim", "Artillery shells struck")]
+        assert reader.selection() is None
+        await pilot.press("right_parenthesis", "s", "2")
+        await pilot.press("right_parenthesis", "v", "w", "w", "w", "w", "3")
+        annotations = sidecar(article)["annotations"]
+        assert [(a["tag"], a["quote"]["exact"]) for a in annotations] == [
+            ("claim", "Artillery shells struck"),
+            ("quote", "At least 14 people were killed and more than 40 wounded, "
+                      "local health officials said"),
+            ("casualty figure", "The army denied it"),
+        ]
+        first = annotations[0]
+        assert first["annotator"] == "tester" and first["origin"] == "manual"
+        assert first["status"] == "ok" and len(first["id"]) == 26
+        text = reader.document.text
+        assert text[first["start"] : first["end"]] == first["quote"]["exact"]
+
+
+async def test_tag_snaps_to_whole_words_and_trims(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        start_offset = reader.document.text.index("rtillery")
+        reader.move_to(start_offset)
+        await pilot.press("v", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "1")
+        assert tagged(article) == [("claim", "Artillery shells")]
+
+
+async def test_shift_arrows_extend_and_escape_clears(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("right_curly_bracket", "shift+right", "shift+right")
+        start_offset, end = reader.selection()
+        assert reader.document.text[start_offset:end] == "Artillery shells "
+        await pilot.press("shift+left")
+        start_offset, end = reader.selection()
+        assert reader.document.text[start_offset:end] == "Artillery "
+        await pilot.press("escape")
+        assert reader.selection() is None
+        await pilot.press("p")
+        start_offset, end = reader.selection()
+        assert reader.document.text[start_offset:end].startswith("Artillery")
+        assert reader.document.text[start_offset:end].endswith("The army denied it.")
+        await pilot.press("3")
+        assert tagged(article)[0][1].endswith("The army denied it")
+
+
+async def test_tag_picker_note_attributes_delete(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        reader.move_to(reader.document.text.index("At least"))
+        await pilot.press("v", *["w"] * 6)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("c", "a", "s", "enter")
+        await pilot.pause()
+        assert tagged(article) == [("casualty figure", "At least 14 people were killed")]
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"health ministry figure", "ctrl+s")
+        await pilot.pause()
+        assert sidecar(article)["annotations"][0]["note"] == "health ministry figure"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("1", "4", "ctrl+s")
+        await pilot.pause()
+        assert sidecar(article)["annotations"][0]["attrs"]["count"] == 14
+        await pilot.press("x")
+        await pilot.pause()
+        assert tagged(article) == []
+
+
+async def test_undo_redo_every_edit(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("right_curly_bracket", "s", "1")
+        assert len(tagged(article)) == 1
+        await pilot.press("c", *"why", "ctrl+s")
+        await pilot.pause()
+        assert sidecar(article)["annotations"][0]["note"] == "why"
+        await pilot.press("u")
+        assert sidecar(article)["annotations"][0]["note"] == ""
+        await pilot.press("u")
+        assert tagged(article) == []
+        await pilot.press("U")
+        assert len(tagged(article)) == 1
+        await pilot.press("ctrl+y")
+        assert sidecar(article)["annotations"][0]["note"] == "why"
+        await pilot.press("x")
+        assert tagged(article) == []
+        await pilot.press("ctrl+z")
+        assert sidecar(article)["annotations"][0]["note"] == "why"
+
+
+async def test_next_and_previous_annotation(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("right_curly_bracket", "s", "1", "right_curly_bracket", "s", "2")
+        await pilot.press("g", "right_square_bracket")
+        assert at_cursor(reader).startswith("Artillery")
+        await pilot.press("right_square_bracket")
+        assert at_cursor(reader).startswith('"This')
+        await pilot.press("left_square_bracket")
+        assert at_cursor(reader).startswith("Artillery")
+
+
+async def test_search_highlights_and_steps(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("slash", *"the", "enter")
+        assert reader.search is not None and len(reader.search.starts) >= 4
+        first = reader.cursor
+        assert reader.document.text[first : first + 3].lower() == "the"
+        await pilot.press("n")
+        assert reader.cursor > first
+        await pilot.press("N")
+        assert reader.cursor == first
+
+
+async def test_tab_switches_to_the_list_which_moves_the_reader(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("right_curly_bracket", "s", "1", "right_curly_bracket", "s", "2")
+        await pilot.press("g", "tab")
+        assert app.focused.id == "annotation-list"
+        await pilot.press("j")
+        assert at_cursor(reader).startswith('"This')
+        await pilot.press("k")
+        assert at_cursor(reader).startswith("Artillery")
+        await pilot.press("x")
+        assert [tag for tag, _ in tagged(article)] == ["quote"]
+        await pilot.press("tab")
+        assert app.focused is reader
+
+
+async def test_help_lists_every_reader_key(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        rows = dict((description, keys) for keys, description in app.screen.help_rows())
+        assert "j" in rows["Line down"] and "↓" in rows["Line down"]
+        assert rows["Tag claim"] == "1"
+        assert rows["Undo"].startswith("u")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def test_ctrl_s_saves_and_q_quits_after_saving(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("ctrl+s")
+        assert sidecar(article)["annotations"] == []
+        await pilot.press("right_curly_bracket", "s", "1", "q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert len(tagged(article)) == 1
+
+
+async def test_annotations_come_back_after_reopening(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("right_curly_bracket", "s", "1", "right_parenthesis", "s", "3")
+        await pilot.press("q")
+    before = tagged(article)
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        assert [(a.tag, a.quote.exact) for a in app.screen.editor.annotations] == before
+        assert len(before) == 2
+
+
+async def test_click_moves_cursor_and_drag_selects(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        x0 = reader.left_margin + 4  # gutter is 4 cells
+        row_y = reader.layout_rows.y_of(reader.document.text.index("Artillery"))
+        await pilot.click(ReaderView, offset=(x0 + 10, row_y))
+        assert at_cursor(reader).startswith("shells struck")
+        await pilot.mouse_down(ReaderView, offset=(x0, row_y))
+        await pilot.hover(ReaderView, offset=(x0 + 16, row_y))
+        await pilot.mouse_up(ReaderView, offset=(x0 + 16, row_y))
+        start_offset, end = reader.selection()
+        assert reader.document.text[start_offset:end] == "Artillery shells"
+        await pilot.press("1")
+        assert tagged(article) == [("claim", "Artillery shells")]
+
+
+async def test_failed_save_keeps_changes_and_ctrl_s_retries(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        # a folder where the sidecar should go makes every save fail, for root too
+        sidecar_path(article).mkdir()
+        await pilot.press("right_curly_bracket", "s", "1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SaveFailedDialog"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.screen.editor.annotations) == 1
+        sidecar_path(article).rmdir()
+        await pilot.press("ctrl+s")
+        assert len(tagged(article)) == 1
+
+
+async def test_failed_save_offers_to_save_elsewhere(article: Path, tmp_path: Path) -> None:
+    app = make_app(article)
+    elsewhere = tmp_path / "rescued.json"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        sidecar_path(article).mkdir()
+        await pilot.press("right_curly_bracket", "s", "1")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *str(elsewhere), "enter")
+        await pilot.pause()
+    saved = json.loads(elsewhere.read_text(encoding="utf-8"))
+    assert [a["tag"] for a in saved["annotations"]] == ["claim"]
