@@ -318,7 +318,7 @@ async def test_click_moves_cursor_and_drag_selects(article: Path) -> None:
         x0 = reader.left_margin + 4  # gutter is 4 cells
         row_y = reader.layout_rows.y_of(reader.document.text.index("Artillery"))
         await pilot.click(ReaderView, offset=(x0 + 10, row_y))
-        assert at_cursor(reader).startswith("shells struck")
+        assert at_cursor(reader).startswith("shells str")
         await pilot.mouse_down(ReaderView, offset=(x0, row_y))
         await pilot.hover(ReaderView, offset=(x0 + 16, row_y))
         await pilot.mouse_up(ReaderView, offset=(x0 + 16, row_y))
