@@ -135,10 +135,12 @@ class Annotation:
                 raise ValueError(f"has no '{key}'")
             if not isinstance(data[key], kind) or isinstance(data[key], bool):
                 raise ValueError(f"'{key}' is not {'a number' if kind is int else 'a string'}")
-        quote = data.get("quote") or {}
-        if not isinstance(quote, dict) or not isinstance(quote.get("exact", ""), str):
-            raise ValueError("'quote' is not a quote selector")
-        attrs = data.get("attrs") or {}
+        quote = {} if data.get("quote") is None else data["quote"]
+        if not isinstance(quote, dict) or not all(
+            isinstance(quote.get(key, ""), str) for key in ("exact", "prefix", "suffix")
+        ):
+            raise ValueError("'quote' is not a quote selector (exact, prefix, suffix strings)")
+        attrs = {} if data.get("attrs") is None else data["attrs"]
         if not isinstance(attrs, dict):
             raise ValueError("'attrs' is not an object")
         status = data.get("status", "ok")
@@ -152,11 +154,7 @@ class Annotation:
             start=data["start"],
             end=data["end"],
             tag=data["tag"],
-            quote=Quote(
-                str(quote.get("exact", "")),
-                str(quote.get("prefix", "")),
-                str(quote.get("suffix", "")),
-            ),
+            quote=Quote(quote.get("exact", ""), quote.get("prefix", ""), quote.get("suffix", "")),
             note=data.get("note", ""),
             attrs=attrs,
             annotator=data.get("annotator", ""),

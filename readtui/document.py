@@ -91,16 +91,41 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # only needed for legacy files
-
-    best = from_bytes(data).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    encoding = _guess_legacy_encoding(data)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         encoding = "cp1252"
         text = data.decode(encoding, errors="replace")
     return text, encoding, f"not valid UTF-8; decoded as {encoding}"
+
+
+def _guess_legacy_encoding(data: bytes) -> str:
+    """The likeliest 8-bit encoding of a file that is not UTF-8; Windows-1252 when in doubt.
+
+    charset-normalizer ranks candidates that decode equally well in no useful order (it picks
+    cp1250 or UTF-16 for short Western text), so among the best-scoring ones cp1252, the
+    commonest legacy encoding of news text, wins; UTF-16/32 without a BOM only with NUL bytes.
+    """
+    from charset_normalizer import from_bytes  # only needed for legacy files
+
+    wide_ok = b"\x00" in data
+    matches = [
+        match
+        for match in from_bytes(data)
+        if wide_ok or not match.encoding.startswith(("utf_16", "utf_32"))
+    ]
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    for match in matches:
+        if (
+            "cp1252" in match.could_be_from_charset
+            and match.chaos <= best.chaos + 0.01
+            and match.coherence >= best.coherence - 0.01
+        ):
+            return "cp1252"
+    return best.encoding
 
 
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -164,6 +189,8 @@ def load_document(path: str | Path) -> Document:
     """Read, decode and clean one article file. Raises DocumentError with a clear message."""
     path = Path(path)
     kind = kind_of(path)
+    if path.is_dir():
+        raise DocumentError(f"{path}: is a folder, not a file")
     if kind is None:
         raise DocumentError(f"{path}: not an article (expected .txt, .md, .html or .htm)")
     try:
@@ -185,7 +212,7 @@ def load_document(path: str | Path) -> Document:
         warnings=[f"{path.name}: {warning}"] if warning else [],
     )
     if not document.title:
-        document.title = path.stem
+        document.title = _tidy(path.stem)  # file names are untrusted text too
     return document
 
 
