@@ -67,6 +67,7 @@ class ReaderScreen(Screen):
         self.editor = Editor(store, config.annotator)
         self._bindings_for_tags = _tag_bindings(config)
         self._warned_save_error = False
+        self._tag_counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -93,6 +94,7 @@ class ReaderScreen(Screen):
         self.query_one("#search", Input).display = False
         self.annotation_list.show(self.editor.annotations)
         self.reader.focus()
+        self._count_tags()
         self._update_bars()
         if self.store.reanchored:
             self.notify(
@@ -106,10 +108,13 @@ class ReaderScreen(Screen):
             self.notify(warning, severity="warning", markup=False)
 
     # Bars
-    def _update_bars(self) -> None:
-        counts: dict[str, int] = {}
+    def _count_tags(self) -> None:
+        self._tag_counts = {}
         for annotation in self.editor.annotations:
-            counts[annotation.tag] = counts.get(annotation.tag, 0) + 1
+            self._tag_counts[annotation.tag] = self._tag_counts.get(annotation.tag, 0) + 1
+
+    def _update_bars(self) -> None:
+        counts = self._tag_counts
         title = Text()
         title.append(f" {self.document.title} ", style="bold")
         title.append(f" {self.document.name} ", style="dim")
@@ -156,6 +161,7 @@ class ReaderScreen(Screen):
         self.annotation_list.show(self.editor.annotations)
         if focus is not None:
             self.annotation_list.select_id(focus.id, post=False)
+        self._count_tags()
         self._update_bars()
         if message:
             self.notify(message, markup=False, timeout=2)
