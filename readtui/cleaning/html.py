@@ -1,10 +1,184 @@
-"""Cleaner for saved HTML pages (placeholder; the trafilatura-based one replaces it)."""
+"""Cleaner for saved HTML pages: the article body and metadata as trafilatura extracts them.
 
-from readtui.cleaning import Cleaned
+trafilatura's XML keeps the body's structure (headings, paragraphs, lists, quotes, tables),
+which becomes our blocks. When it finds nothing, the page's visible text goes through the
+scraped-text cleaner instead, so a page always yields what text it has.
+"""
+
+import re
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from readtui.cleaning import CleanBlock, Cleaned
+from readtui.cleaning.headline import overlap
 from readtui.cleaning.scraped import clean_scraped
+from readtui.cleaning.textstats import SeenText, normalise
+
+_HEADING_LEVEL = re.compile(r"h([1-6])")
+_SAME_TITLE_OVERLAP = 0.8
+# Elements that start a new block in a page's visible text (as a naive scraper sees it).
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption dd div dl dt figcaption figure footer form"
+    " h1 h2 h3 h4 h5 h6 header li main nav ol p pre section table td th tr ul".split()
+)
+_INVISIBLE_TAGS = frozenset("script style noscript template svg head".split())
 
 
 def clean_html(html: str) -> Cleaned:
-    import re
+    extracted = _extract(html)
+    blocks = _without_repeats(_body_blocks(extracted.body)) if extracted is not None else []
+    if not any(block.kind != "title" for block in blocks):
+        return clean_scraped(visible_text(html))
+    title = _page_title(extracted)
+    if blocks[0].kind == "heading" and _is_title(blocks[0].text, title):
+        title = blocks.pop(0).text
+    return Cleaned(
+        blocks=([CleanBlock("title", title, 1)] if title else []) + blocks,
+        title=title,
+        byline=extracted.author or "",
+        date=extracted.date or "",
+        url=extracted.url or "",
+    )
 
-    return clean_scraped(re.sub(r"<[^>]+>", "\n\n", html))
+
+def _extract(html: str):
+    """trafilatura's document (metadata and XML body), or None when it finds no article."""
+    try:
+        return trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=True, with_metadata=True
+        )
+    except Exception:  # noqa: BLE001 - an extractor failure must not stop reading; fall back
+        return None
+
+
+def _without_repeats(blocks: list[CleanBlock]) -> list[CleanBlock]:
+    """The blocks less those that only repeat text above them."""
+    seen = SeenText()
+    kept = []
+    for block in blocks:
+        if block.kind in ("paragraph", "quote") and seen.covers(block.text):
+            continue
+        seen.add(block.text)
+        kept.append(block)
+    return kept
+
+
+def _page_title(extracted) -> str:
+    """The metadata title without a trailing " - Site Name"."""
+    title = (extracted.title or "").strip()
+    site = (extracted.sitename or "").strip()
+    if site and title.endswith(site) and len(title) > len(site):
+        title = title[: -len(site)].rstrip(" -|–—:·•")
+    return title
+
+
+def _is_title(heading: str, title: str) -> bool:
+    """Whether the body's first heading is the headline (the page title, near enough)."""
+    if not title:
+        return True
+    return normalise(heading) == normalise(title) or overlap(heading, title) >= _SAME_TITLE_OVERLAP
+
+
+def _text(element) -> str:
+    """An element's text with line breaks (<lb/>) as newlines and spaces collapsed per line."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else _text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def _body_blocks(body, depth: int = 0) -> list[CleanBlock]:
+    """Blocks of trafilatura's XML body, in document order."""
+    blocks: list[CleanBlock] = []
+    if body is None:
+        return blocks
+    for element in body:
+        tag = element.tag
+        if tag == "head":
+            match = _HEADING_LEVEL.fullmatch(element.get("rend", ""))
+            blocks.append(
+                CleanBlock("heading", _tidy(_text(element)), int(match[1]) if match else 2)
+            )
+        elif tag == "list":
+            blocks.extend(_list_blocks(element, depth + 1))
+        elif tag == "quote":
+            blocks.append(CleanBlock("quote", _tidy(_text(element))))
+        elif tag == "code":
+            blocks.append(CleanBlock("code", _text(element).strip("\n")))
+        elif tag == "table":
+            blocks.extend(_table_blocks(element))
+        elif tag == "p":
+            blocks.append(CleanBlock("paragraph", _tidy(_text(element))))
+        else:
+            blocks.extend(_body_blocks(element, depth))
+    return [block for block in blocks if block.text]
+
+
+def _list_blocks(element, depth: int) -> list[CleanBlock]:
+    blocks: list[CleanBlock] = []
+    for item in element.iter("item"):
+        if item.getparent() is not element:
+            continue  # a nested list's items come with their own list
+        nested = [child for child in item if child.tag == "list"]
+        for child in nested:
+            item.remove(child)
+        blocks.append(CleanBlock("list_item", _tidy(_text(item)), depth))
+        for child in nested:
+            blocks.extend(_list_blocks(child, depth + 1))
+    return blocks
+
+
+def _table_blocks(element) -> list[CleanBlock]:
+    """One paragraph per table row, its cells separated by spaces."""
+    rows = []
+    for row in element.iter("row"):
+        cells = [_tidy(_text(cell)) for cell in row if cell.tag == "cell"]
+        rows.append(CleanBlock("paragraph", " ".join(cell for cell in cells if cell)))
+    return rows
+
+
+def visible_text(html: str) -> str:
+    """The page's visible text, one block a paragraph, the <title> first: what the scraped-text
+    cleaner expects. Malformed or empty HTML gives what text can be recovered, or ""."""
+    try:
+        root = lxml.html.document_fromstring(
+            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    blocks: list[str] = []
+    title = root.findtext(".//title")
+    if title and title.strip():
+        blocks.append(title.strip())
+    current: list[str] = []
+
+    def flush() -> None:
+        text = _tidy(" ".join(current))
+        if text:
+            blocks.append(text)
+        current.clear()
+
+    def walk(element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _INVISIBLE_TAGS or not tag:
+            return
+        if tag in _BLOCK_TAGS:
+            flush()
+        current.append(element.text or "")
+        for child in element:
+            walk(child)
+            current.append(child.tail or "")
+        if tag in _BLOCK_TAGS:
+            flush()
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return "\n\n".join(blocks)

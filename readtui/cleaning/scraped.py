@@ -1,12 +1,340 @@
-"""Cleaner for scraped plain text (placeholder: keeps every block; the real rules replace it)."""
+"""Cleaner for scraped plain text: keep the headline and the article body, drop the page around it.
+
+Input is a naive scraper's output (every visible text block, blank lines between blocks, the
+page's <title> first) or a clean .txt (title, blank line, paragraphs). The rules are general:
+each block is described by its length, its density of function words and its wording; the
+article is the run of blocks richest in prose, starting after the on-page headline when it can
+be found; short blocks inside that run stay (sub-headings, list items), and furniture known by
+its wording (share bars, captions, sign-up prompts) goes wherever it stands.
+"""
+
+import re
+from dataclasses import dataclass, replace
 
 from readtui.cleaning import CleanBlock, Cleaned
+from readtui.cleaning.boilerplate import Family, family_of
+from readtui.cleaning.headline import headline_before, headline_from_page_title, looks_like_headline
+from readtui.cleaning.metadata import byline_of, date_of, is_byline, is_date_line, is_time_stamp
+from readtui.cleaning.textstats import SeenText, stopword_density, words
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_CLAUSE_END = re.compile(r"[.:;](?:\s|$)")
+_NUMBER = re.compile(r"[-+$€£]?\d[\d.,:%/-]*%?")
+_PROSE_MIN_WORDS = 10
+_PROSE_MIN_DENSITY = 0.2
+_TEXTY_MIN_WORDS = 6
+_TEXTY_WEIGHT = 0.5
+# What blocks cost in a region. Non-prose blocks cost more the longer their run (up to a cap):
+# an article is interrupted by a caption or a sub-heading, not by a menu. A marker such as
+# "Leave a reply" or "Related stories", or a date line, costs enough to end the article.
+_GAP_STEP_COST = 2.0
+_MAX_GAP_STEPS = 5
+_FURNITURE_COST = 6.0
+_END_MARKER_COST = 40.0
+_PROSE_BEFORE_COMMENTS = 80  # words of prose after which a comment marker starts the comments
+_ISOLATED_WEIGHT = 0.25
+_ISOLATING_GAP = 2
+_MIN_PROSE_WORDS = 60  # below this the page has no prose article (results, tables)
+_ANCHORED_SHARE = 0.5
+_SENTENCE_MIN_WORDS = 4
+_MAX_LEAD_INS = 2
+_LEAD_IN_MAX_WORDS = 12
+_HEADLINE_SEARCH_SPAN = 25
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    word_count: int
+    density: float
+    family: Family | None
+    is_date: bool
+    is_byline: bool
+    is_repeat: bool = False  # repeats article text above it
+
+    @property
+    def is_furniture(self) -> bool:
+        return self.family is not None or self.is_repeat
+
+    @property
+    def is_metadata(self) -> bool:
+        return self.is_date or self.is_byline
+
+    @property
+    def is_prose(self) -> bool:
+        return (
+            self.word_count >= _PROSE_MIN_WORDS
+            and self.density >= _PROSE_MIN_DENSITY
+            and bool(_SENTENCE_END.search(self.text))
+            and not self.is_furniture
+        )
+
+    @property
+    def is_texty(self) -> bool:
+        """Text that is not prose but not a menu either: results, scores, figures."""
+        return (
+            self.word_count >= _TEXTY_MIN_WORDS
+            and bool(_CLAUSE_END.search(self.text))
+            and any(char.isdigit() for char in self.text)
+        )
+
+
+def split_blocks(text: str) -> list[str]:
+    """Blank lines separate blocks; the lines of a block (hard wraps, <br>) join with a space.
+
+    Text without any blank line is taken as one block per line.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    chunks = _BLANK_LINE.split(text)
+    if len(chunks) == 1:
+        chunks = text.split("\n")
+    joined = (
+        " ".join(line.strip() for line in chunk.split("\n") if line.strip()) for chunk in chunks
+    )
+    return [block for block in joined if block]
+
+
+def describe(text: str) -> Block:
+    word_list = words(text)
+    count = len(word_list)
+    return Block(
+        text=text,
+        word_count=count,
+        density=stopword_density(word_list),
+        family=family_of(text, count),
+        is_date=is_date_line(text),
+        is_byline=is_byline(text),
+    )
+
+
+def mark_repeats(blocks: list[Block]) -> list[Block]:
+    """Flag blocks that only repeat prose standing above them."""
+    seen = SeenText()
+    marked = []
+    for block in blocks:
+        if seen.covers(block.text):
+            block = replace(block, is_repeat=True)
+        elif block.is_prose:
+            seen.add(block.text)
+        marked.append(block)
+    return marked
+
+
+def is_text(block: Block) -> bool:
+    """Prose, or data in running text (scores, table rows), or a live blog's time stamp."""
+    if block.is_furniture or block.is_metadata:
+        return False
+    return block.is_prose or block.is_texty or is_time_stamp(block.text)
+
+
+def unknown_runs_around(blocks: list[Block]) -> list[tuple[int, int]]:
+    """For each block, how many unknown short blocks stand between it and the text before it,
+    and between it and the text after it."""
+    before, run = [], 0
+    for block in blocks:
+        before.append(run)
+        run = 0 if is_text(block) else run + (not (block.is_furniture or block.is_metadata))
+    after, run = [], len(blocks)  # nothing after the last text: as if a long run
+    for block in reversed(blocks):
+        after.append(run)
+        run = 0 if is_text(block) else run + (not (block.is_furniture or block.is_metadata))
+    return list(zip(before, reversed(after), strict=True))
+
+
+def region_values(blocks: list[Block], count_texty: bool) -> list[float]:
+    """What each block adds to an article region: prose adds its length, anything else costs.
+
+    Non-text blocks cost more the longer their run: an article is interrupted by a caption or
+    an advert, not by a menu. Prose standing alone between runs of unknown short blocks counts
+    for less: teaser lists alternate headlines and excerpts.
+    """
+    values: list[float] = []
+    run = 0  # non-text blocks since the last text
+    for block, (before, after) in zip(blocks, unknown_runs_around(blocks), strict=True):
+        if block.is_prose:
+            alone = before >= _ISOLATING_GAP and after >= _ISOLATING_GAP
+            values.append(block.word_count * (_ISOLATED_WEIGHT if alone else 1.0))
+            run = 0
+        elif is_text(block):
+            # Data in running text is article matter, though not prose; a live blog's entries
+            # each start with a time stamp.
+            texty = count_texty and block.is_texty
+            values.append(block.word_count * _TEXTY_WEIGHT if texty else 0.0)
+            run = 0
+        elif _NUMBER.fullmatch(block.text):
+            values.append(0.0)  # a table cell: neither article nor menu
+        else:
+            run += 1
+            known = block.is_furniture or block.is_metadata
+            cost = furniture_cost(block) if known else 0.0
+            values.append(-cost - min(run, _MAX_GAP_STEPS) * _GAP_STEP_COST)
+    return values
+
+
+def furniture_cost(block: Block) -> float:
+    if block.family is not None and block.family.ends_article:
+        return _END_MARKER_COST
+    if block.is_date and block.family is None:
+        # Inside an article a date line is rare; in teaser lists and comments each item has one.
+        return _END_MARKER_COST
+    return _FURNITURE_COST
+
+
+def comments_start(blocks: list[Block]) -> int:
+    """Index of the comment section: the first comment marker after some article prose."""
+    prose_words = 0
+    for index, block in enumerate(blocks):
+        if block.family is not None and block.family.name == "comments":
+            if prose_words >= _PROSE_BEFORE_COMMENTS:
+                return index
+        elif block.is_prose:
+            prose_words += block.word_count
+    return len(blocks)
+
+
+def best_run(values: list[float]) -> tuple[float, int, int]:
+    """(total, start, end) of the run of values with the highest total (Kadane's algorithm)."""
+    best = (0.0, 0, 0)
+    run_total, run_start = 0.0, 0
+    for index, value in enumerate(values):
+        if run_total <= 0:
+            run_total, run_start = 0.0, index
+        run_total += value
+        if run_total > best[0]:
+            best = (run_total, run_start, index + 1)
+    return best
+
+
+def best_run_from(values: list[float], start: int) -> tuple[float, int, int]:
+    """(total, start, end) of the best run that begins at `start`."""
+    best = (0.0, start, start)
+    total = 0.0
+    for index in range(start, len(values)):
+        total += values[index]
+        if total > best[0]:
+            best = (total, start, index + 1)
+    return best
+
+
+def article_region(blocks: list[Block], headline_index: int) -> tuple[int, int]:
+    """[start, end) of the article body.
+
+    It is the run of blocks richest in prose; after a headline confirmed by the <title>, the
+    run that starts at the first prose below it, unless that run is much poorer (the headline
+    was repeated in a teaser list). Comments are prose too, so the search stops where they
+    begin. A page with hardly any prose (a results table) also counts punctuated text.
+    """
+    searched = blocks[: comments_start(blocks)]
+    for count_texty in (False, True):
+        values = region_values(searched, count_texty)
+        total, start, end = best_run(values)
+        first_text = next(
+            (i for i in range(headline_index + 1, len(values)) if values[i] > 0), None
+        )
+        if headline_index > 0 and first_text is not None:
+            anchored = best_run_from(values, first_text)
+            if anchored[0] >= total * _ANCHORED_SHARE:
+                total, start, end = anchored
+        if total >= _MIN_PROSE_WORDS:
+            break
+    return widen(blocks, start, end, floor=max(1, headline_index + 1))
+
+
+def is_sentence(block: Block) -> bool:
+    """A short paragraph: a few words of running text ending like a sentence."""
+    return (
+        block.word_count >= _SENTENCE_MIN_WORDS
+        and block.density >= _PROSE_MIN_DENSITY
+        and bool(_SENTENCE_END.search(block.text))
+        and not block.is_furniture
+        and not block.is_metadata
+    )
+
+
+def is_lead_in(block: Block) -> bool:
+    """A block that may open an article above its first prose: a sub-heading, a time stamp."""
+    if block.is_furniture or block.is_metadata:
+        return False
+    return is_time_stamp(block.text) or (
+        block.word_count <= _LEAD_IN_MAX_WORDS
+        and (is_sentence(block) or looks_like_headline(block.text))
+    )
+
+
+def widen(blocks: list[Block], start: int, end: int, floor: int) -> tuple[int, int]:
+    """Take in the short paragraphs that end the article and the lead-ins that open it (not
+    above `floor`), which are too short to count as prose."""
+    while end < len(blocks) and is_sentence(blocks[end]):
+        end += 1
+    for _ in range(_MAX_LEAD_INS):
+        if start > floor and is_lead_in(blocks[start - 1]):
+            start -= 1
+    return start, end
+
+
+def is_clean_text(blocks: list[Block]) -> bool:
+    """A file with no furniture and no metadata lines: every block after the title is the
+    article."""
+    return not any(block.is_furniture or block.is_metadata for block in blocks)
+
+
+def block_kind(block: Block) -> str:
+    if looks_like_headline(block.text) and not _SENTENCE_END.search(block.text):
+        return "heading"
+    return "paragraph"
+
+
+def find_title(
+    blocks: list[Block], start: int, confirmed: tuple[int, str] | None
+) -> tuple[int, str]:
+    """(index, text) of the headline, (-1, "") without one."""
+    if confirmed:
+        return confirmed
+    window = range(max(0, start - _HEADLINE_SEARCH_SPAN), start)
+    candidates = [i for i in window if not blocks[i].is_furniture and not blocks[i].is_metadata]
+    found = headline_before([block.text for block in blocks], candidates)
+    return found if found else (-1, "")
+
+
+def metadata_near(blocks: list[Block], headline: int, start: int, end: int, kind: str) -> str:
+    """The first date (or byline) between the headline and the body, else the nearest above,
+    else the first inside the body."""
+    between = range(headline + 1, start)
+    above = range(min(headline, start) - 1, -1, -1)
+    inside = range(start, end)
+    for index in (*between, *above, *inside):
+        block = blocks[index]
+        if kind == "date" and block.is_date:
+            return date_of(block.text)
+        if kind == "byline" and block.is_byline:
+            return byline_of(block.text)
+    return ""
 
 
 def clean_scraped(text: str) -> Cleaned:
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    if not paragraphs:
+    blocks = mark_repeats([describe(block) for block in split_blocks(text)])
+    if not blocks:
         return Cleaned()
-    title, body = paragraphs[0], paragraphs[1:]
-    blocks = [CleanBlock("title", title)] + [CleanBlock("paragraph", p) for p in body]
-    return Cleaned(blocks=blocks, title=title)
+    confirmed = headline_from_page_title([block.text for block in blocks])
+    if is_clean_text(blocks):
+        start, end = 1 if looks_like_headline(blocks[0].text) else 0, len(blocks)
+    else:
+        start, end = article_region(blocks, confirmed[0] if confirmed else -1)
+    if confirmed and confirmed[0] >= start:
+        confirmed = None  # the <title> repeated below the article: a site name in the footer
+    headline_index, title = find_title(blocks, start, confirmed)
+    start = max(start, headline_index + 1)
+    cleaned = Cleaned(
+        title=title,
+        date=metadata_near(blocks, headline_index, start, end, "date"),
+        byline=metadata_near(blocks, headline_index, start, end, "byline"),
+    )
+    if title:
+        cleaned.blocks.append(CleanBlock("title", title, 1))
+    for index, block in enumerate(blocks):
+        if start <= index < end and not block.is_furniture and not block.is_metadata:
+            cleaned.blocks.append(CleanBlock(block_kind(block), block.text))
+        elif index != headline_index:
+            cleaned.removed.append(block.text)
+    return cleaned

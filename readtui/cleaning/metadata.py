@@ -1,0 +1,77 @@
+"""Date lines and bylines: short blocks that carry an article's metadata rather than its text."""
+
+import re
+
+from readtui.cleaning.textstats import words
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH},?(?:\s+{_YEAR})?"
+    rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.](?:{_YEAR}|\d\d))\b",
+    re.IGNORECASE,
+)
+TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?", re.IGNORECASE)
+READING_TIME = re.compile(r"\b\d+\s*(?:min|minute)s?\s+read\b", re.IGNORECASE)
+# Words that may stand around a date in a date line without making it a sentence.
+_DATE_LINE_WORDS = re.compile(
+    r"^(?:published|updated|posted|modified|last|first|on|at|date|created|am|pm|a|m|p|gmt|utc"
+    r"|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|pt|et|ist|aest|ct|mt|local|time|mon(?:day)?"
+    r"|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?|today|yesterday|hours?|minutes?|ago|and|of)$",
+    re.IGNORECASE,
+)
+_ZONE = r"(?:\s*(?:[A-Z]{2,4}|[ap]\.?m\.?))?"
+DATE_AND_TIME = re.compile(
+    rf"(?:(?:{TIME.pattern}){_ZONE}[,\s]+)?(?:{DATE.pattern})(?:[,\s]+(?:at\s+)?(?:{TIME.pattern}){_ZONE})?",
+    re.IGNORECASE,
+)
+
+BYLINE = re.compile(
+    r"^(?:by|written by|posted by|words by|words|author|authors|reporter|reported by)\s*:?\s+"
+    r"(?=[A-Z@])",
+    re.IGNORECASE,
+)
+_BYLINE_MAX_WORDS = 16
+
+
+def is_date_line(text: str) -> bool:
+    """A block that is a date (with time and labels like 'Updated'), not a sentence about one."""
+    match = DATE.search(text)
+    if not match:
+        return False
+    rest = READING_TIME.sub(" ", TIME.sub(" ", DATE.sub(" ", text)))
+    leftover = [
+        word for word in words(rest) if not (word.isdigit() or _DATE_LINE_WORDS.match(word))
+    ]
+    return len(leftover) <= 1
+
+
+def is_time_stamp(text: str) -> bool:
+    """A live blog's time stamp: "16:05 GMT", "9.30am"."""
+    rest = TIME.sub(" ", text, count=1)
+    return rest != text and all(_DATE_LINE_WORDS.match(word) for word in words(rest))
+
+
+def date_of(text: str) -> str:
+    """The date (and time) a date line states, without labels or a reading time."""
+    match = DATE_AND_TIME.search(text)
+    return match.group(0).strip(" ,") if match else text.strip()
+
+
+def is_byline(text: str) -> bool:
+    return bool(BYLINE.match(text.strip())) and len(words(text)) <= _BYLINE_MAX_WORDS
+
+
+def byline_of(text: str) -> str:
+    """The names of a byline, without 'By' and without a trailing date."""
+    names = BYLINE.sub("", text.strip(), count=1)
+    date = DATE.search(names)
+    if date:
+        names = re.sub(r"\s*(?:\bon\b|[|,·•-])?\s*$", "", names[: date.start()].rstrip())
+        names = re.sub(r"\s+(?:on|at)$", "", names, flags=re.IGNORECASE)
+    return names.strip(" ,|·•-")

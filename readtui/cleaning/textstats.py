@@ -1,0 +1,69 @@
+"""Word-level measures of a text block, used to tell running prose from page furniture."""
+
+import re
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# Common English function words. Prose is dense in them (about 40-50% of its words);
+# menus, tag lists, credits and headlines of teasers are not.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all almost also although always am among an and another
+    any are around as at be because been before being below between both but by can could did
+    do does doing down during each either enough even ever every few for from further had has
+    have having he her here hers herself him himself his how however i if in into is it its
+    itself just least less like many may me might more most much must my myself neither never
+    no nor not now of off often on once one only or other others our ours ourselves out over
+    own per perhaps quite rather same several shall she should since so some such than that the
+    their theirs them themselves then there these they this those though through thus to too
+    toward towards under until up upon us very was we were what whatever when where whether
+    which while who whom whose why will with within without would yet you your yours yourself
+    yourselves it's that's there's he's she's they're we're you're i'm isn't wasn't don't
+    doesn't didn't won't can't couldn't wouldn't shouldn't aren't weren't hasn't haven't hadn't
+    said says still because already
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def stopword_density(word_list: list[str]) -> float:
+    if not word_list:
+        return 0.0
+    hits = sum(word.lower().replace("’", "'") in STOPWORDS for word in word_list)
+    return hits / len(word_list)
+
+
+def normalise(text: str) -> str:
+    """Lower-case words joined by single spaces: text compared regardless of punctuation."""
+    return " ".join(word.lower().replace("’", "'") for word in words(text))
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
+_REPEAT_MIN_WORDS = 5
+_REPEAT_SHARE = 0.8
+
+
+class SeenText:
+    """Text already taken into an article, to recognise a block that only repeats it (a
+    teaser of the first paragraph, the whole article again in a page's metadata)."""
+
+    def __init__(self) -> None:
+        self._text = " "
+
+    def add(self, text: str) -> None:
+        self._text += normalise(text) + " "
+
+    def covers(self, text: str) -> bool:
+        sentences = [normalise(sentence) for sentence in _SENTENCE_SPLIT.split(text)]
+        sizes = [len(sentence.split()) for sentence in sentences]
+        if sum(sizes) < _REPEAT_MIN_WORDS:
+            return False
+        seen = sum(
+            size
+            for sentence, size in zip(sentences, sizes, strict=True)
+            if size and f" {sentence} " in self._text
+        )
+        return seen >= _REPEAT_SHARE * sum(sizes)

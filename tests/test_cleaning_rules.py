@@ -1,0 +1,274 @@
+"""The scraped-text and HTML cleaners' rules, each on a small inline page."""
+
+import pytest
+
+from readtui.cleaning.headline import unglued
+from readtui.cleaning.html import clean_html, visible_text
+from readtui.cleaning.metadata import is_date_line, is_time_stamp
+from readtui.cleaning.scraped import clean_scraped, split_blocks
+
+PARAGRAPHS = [
+    "At least 34 people were killed and dozens more are missing after two days of torrential "
+    "rain sent the river over its banks, flooding villages across the valley, officials said.",
+    "The disaster authority said 112 people had been injured, most of them in the market town "
+    "where the water rose to the height of shop roofs within hours of the storm.",
+    "Army engineers reached the village on Wednesday afternoon after clearing a landslide that "
+    "had blocked the only road, and rescuers there recovered the bodies of nine people.",
+]
+NAV = ["Home", "World", "Politics", "Business", "Weather", "Opinion", "Contact", "Search"]
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def body(cleaned) -> list[str]:
+    return [block.text for block in cleaned.blocks if block.kind != "title"]
+
+
+def test_breadcrumb_glued_title_is_split_from_its_trail():
+    text = page(
+        "Thursday, November 26, 2026",
+        *NAV,
+        "HomeWorldFloods Kill Dozens in Northern Valley",
+        "By Mara Ellison",
+        "November 26, 2026",
+        *PARAGRAPHS,
+        "TAGS",
+        "floods",
+        "LEAVE A REPLY Cancel reply",
+        "Please enter your comment!",
+    )
+    cleaned = clean_scraped(text)
+    assert cleaned.title == "Floods Kill Dozens in Northern Valley"
+    assert cleaned.blocks[0].kind == "title"
+    assert cleaned.blocks[0].text == "Floods Kill Dozens in Northern Valley"
+    assert body(cleaned) == PARAGRAPHS
+
+
+def test_page_title_line_confirms_the_headline_below_it():
+    text = page(
+        "Floods Kill Dozens in Northern Valley - The Valley Courier",
+        *NAV,
+        "Floods Kill Dozens in Northern Valley",
+        *PARAGRAPHS,
+        "© 2026 The Valley Courier",
+    )
+    cleaned = clean_scraped(text)
+    assert cleaned.title == "Floods Kill Dozens in Northern Valley"
+    assert body(cleaned) == PARAGRAPHS
+    assert "Floods Kill Dozens in Northern Valley - The Valley Courier" in cleaned.removed
+
+
+def test_unglued_strips_only_capitalised_navigation_words():
+    assert unglued("HomeWorldFloods Kill Dozens") == "Floods Kill Dozens"
+    assert unglued("iPhone sales rise again") == "iPhone sales rise again"
+
+
+def test_date_line_and_byline_are_recorded_and_removed():
+    text = page(
+        "Storm Hits Coast - Daily News",
+        *NAV,
+        "Storm Hits Coast",
+        "By Ana Ruiz and Tom Bell",
+        "Published: 25 November 2026, 07:30",
+        *PARAGRAPHS,
+    )
+    cleaned = clean_scraped(text)
+    assert cleaned.date == "25 November 2026, 07:30"
+    assert cleaned.byline == "Ana Ruiz and Tom Bell"
+    assert body(cleaned) == PARAGRAPHS
+    assert "By Ana Ruiz and Tom Bell" in cleaned.removed
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Nov. 20, 2019 5:52 AM EST", True),
+        ("Updated 16:05 GMT, 26 November 2026", True),
+        ("November 24, 2026 · 6 min read", True),
+        ("The ceasefire, agreed on October 12, collapsed after a week of fighting.", False),
+    ],
+)
+def test_date_lines_are_dates_not_sentences_about_them(line, expected):
+    assert is_date_line(line) is expected
+
+
+def test_live_blog_time_stamps_stay_as_their_own_blocks():
+    entries = []
+    for time, paragraph in zip(("16:05 GMT", "15:40 GMT", "15:12 GMT"), PARAGRAPHS, strict=True):
+        entries += [time, paragraph, "Share"]
+    text = page(
+        "Quake: death toll rises – live | News",
+        *NAV,
+        "Quake: death toll rises – live",
+        *entries,
+        "Most viewed",
+        "Other story here",
+    )
+    cleaned = clean_scraped(text)
+    assert body(cleaned) == [
+        "16:05 GMT",
+        PARAGRAPHS[0],
+        "15:40 GMT",
+        PARAGRAPHS[1],
+        "15:12 GMT",
+        PARAGRAPHS[2],
+    ]
+    assert is_time_stamp("9.30am") and not is_time_stamp("Nov 20")
+
+
+def test_comment_form_related_list_and_widgets_are_dropped():
+    furniture = [
+        "Share this with Facebook",
+        "Image copyright Getty Images",
+        "Advertisement",
+        "Sign up for our morning briefing",
+        "Reporting by Hana Lutz; Editing by Peter Gaunt",
+        "RELATED ARTICLES",
+        "Landslide Blocks Mountain Pass for Third Day",
+        "LEAVE A REPLY Cancel reply",
+        "Please enter your comment!",
+        "Please enter your name here",
+        "We use cookies to improve your experience. By using this site you accept cookies.",
+    ]
+    text = page(
+        "Floods Kill Dozens - Courier",
+        *NAV,
+        "Floods Kill Dozens",
+        PARAGRAPHS[0],
+        *furniture[:4],
+        *PARAGRAPHS[1:],
+        *furniture[4:],
+    )
+    cleaned = clean_scraped(text)
+    assert body(cleaned) == PARAGRAPHS
+    for line in furniture:
+        assert line in cleaned.removed
+
+
+def test_sub_headings_inside_the_article_are_kept_as_headings():
+    text = page(
+        "Floods Kill Dozens - Courier",
+        *NAV,
+        "Floods Kill Dozens",
+        PARAGRAPHS[0],
+        "Rescuers reach cut-off villages",
+        *PARAGRAPHS[1:],
+        "Most Popular",
+        "Other story",
+    )
+    cleaned = clean_scraped(text)
+    assert [(block.kind, block.text) for block in cleaned.blocks[1:3]] == [
+        ("paragraph", PARAGRAPHS[0]),
+        ("heading", "Rescuers reach cut-off villages"),
+    ]
+
+
+CLEAN_TEXT = """Ceasefire Collapses as Fighting Resumes
+
+Fighting resumed on Monday around the hill town after a
+ceasefire brokered last month collapsed, with both sides
+reporting casualties.
+
+Civilians caught in the middle
+
+Residents said shells had landed in the town centre.
+
+"Now everyone is in the cellars again," she said.
+"""
+
+
+def test_clean_text_comes_through_unchanged_with_wrapped_lines_joined():
+    cleaned = clean_scraped(CLEAN_TEXT)
+    assert cleaned.title == "Ceasefire Collapses as Fighting Resumes"
+    assert [block.text for block in cleaned.blocks] == [
+        "Ceasefire Collapses as Fighting Resumes",
+        "Fighting resumed on Monday around the hill town after a ceasefire brokered last month "
+        "collapsed, with both sides reporting casualties.",
+        "Civilians caught in the middle",
+        "Residents said shells had landed in the town centre.",
+        '"Now everyone is in the cellars again," she said.',
+    ]
+    assert cleaned.removed == []
+
+
+def test_text_without_blank_lines_is_one_block_per_line():
+    assert split_blocks("Title\nFirst paragraph.\r\nSecond paragraph.") == [
+        "Title",
+        "First paragraph.",
+        "Second paragraph.",
+    ]
+
+
+def test_cleaning_is_deterministic():
+    text = page("Floods Kill Dozens - Courier", *NAV, "Floods Kill Dozens", *PARAGRAPHS)
+    assert clean_scraped(text) == clean_scraped(text)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "\ufeff"])
+def test_empty_input_gives_an_empty_article(text):
+    cleaned = clean_scraped(text)
+    assert cleaned.blocks == [] and cleaned.title == ""
+
+
+ARTICLE_HTML = """<!DOCTYPE html>
+<html><head><title>Floods Kill Dozens in Northern Valley - Valley Courier</title>
+<meta property="og:title" content="Floods Kill Dozens in Northern Valley">
+<meta name="author" content="Mara Ellison">
+<meta property="article:published_time" content="2026-11-26T08:00:00Z">
+<link rel="canonical" href="https://courier.example/world/floods">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article>
+<h1>Floods Kill Dozens in Northern Valley</h1>
+<p>{}</p>
+<h2>Rescuers reach cut-off villages</h2>
+<p>{}</p>
+<ul><li>Drinking water and blankets are needed in the shelters.</li>
+<li>Medicine is needed for the injured in the town.</li></ul>
+<p>{}</p>
+</article>
+<footer><p>© 2026 Valley Courier. All rights reserved.</p></footer>
+</body></html>
+""".format(*PARAGRAPHS)
+
+
+def test_html_article_blocks_and_metadata():
+    cleaned = clean_html(ARTICLE_HTML)
+    assert cleaned.title == "Floods Kill Dozens in Northern Valley"
+    assert [(block.kind, block.text) for block in cleaned.blocks] == [
+        ("title", "Floods Kill Dozens in Northern Valley"),
+        ("paragraph", PARAGRAPHS[0]),
+        ("heading", "Rescuers reach cut-off villages"),
+        ("paragraph", PARAGRAPHS[1]),
+        ("list_item", "Drinking water and blankets are needed in the shelters."),
+        ("list_item", "Medicine is needed for the injured in the town."),
+        ("paragraph", PARAGRAPHS[2]),
+    ]
+    assert cleaned.byline == "Mara Ellison"
+    assert cleaned.date == "2026-11-26"
+    assert cleaned.url == "https://courier.example/world/floods"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<html><body><p>Unclosed <b>bold <div>and <table><tr><td>cell",
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>Short.</p></body></html>",
+        "\x00\x01<p>binary junk</p>\ufffd",
+        "<div>" * 3000 + "deep" + "</div>" * 10,
+        "plain text, no tags at all",
+    ],
+)
+def test_malformed_html_does_not_crash(html):
+    cleaned = clean_html(html)
+    assert isinstance(cleaned.blocks, list)
+
+
+def test_html_without_an_article_falls_back_to_its_visible_text():
+    html = "<html><head><title>Notice</title></head><body><div>Closed today.</div></body></html>"
+    assert visible_text(html) == "Notice\n\nClosed today."
+    cleaned = clean_html(html)
+    assert "Closed today." in [block.text for block in cleaned.blocks] + cleaned.removed
