@@ -327,7 +327,7 @@ def check_sidecar(sidecar: Path, source: Path, config: Config) -> tuple[int, lis
         raw = read_sidecar_text(sidecar)
     except SidecarError as exc:
         return 0, [str(exc).removeprefix(f"{sidecar}: ")]
-    data, faults = sidecar_faults(sidecar, raw)
+    data, faults = sidecar_faults(raw)
     if data is None:
         return 0, faults
     header, text = data["document"], data["document"]["text"]

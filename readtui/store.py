@@ -141,7 +141,7 @@ def _rejected_fault(index: int, item: object, length: int) -> str | None:
     return None
 
 
-def sidecar_faults(path: Path, raw: str) -> tuple[dict | None, list[str]]:
+def sidecar_faults(raw: str) -> tuple[dict | None, list[str]]:
     """Every structural fault of a sidecar's text (without the path), and its data when usable.
 
     The data is None when the frame itself is broken (bad JSON, unknown schema, no text); then
@@ -170,7 +170,7 @@ def sidecar_faults(path: Path, raw: str) -> tuple[dict | None, list[str]]:
 
 def parse_sidecar(path: Path, raw: str) -> dict:
     """Check a sidecar's text; returns its data or raises SidecarError naming the first fault."""
-    data, faults = sidecar_faults(path, raw)
+    data, faults = sidecar_faults(raw)
     if faults:
         raise SidecarError(f"{path}: {faults[0]}")
     return data
