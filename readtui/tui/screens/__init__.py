@@ -1,0 +1,1 @@
+"""Small screens and dialogs of the app."""
