@@ -43,9 +43,16 @@ FAMILIES = (
     _family(
         "follow",
         20,
-        r"^follow (?:us|me|@|the|our|[\w.'’]+ (?:on|at)\b)",
+        r"^follow (?:us|me|@|our|[\w.'’]+ (?:on|at)\b)",
+        r"\bfollow (?:us|him|her|them|me) (?:on|@)",
         r"^(?:like|find) us on\b",
         r"^connect with us\b",
+    ),
+    _family(
+        "contact",
+        40,
+        # An author's or a desk's address: "Email Tariq at tmalik@example.com"
+        r"^(?:e-?mail|contact|write to|reach)\b.{0,80}@",
     ),
     _family(
         "comments",
@@ -118,6 +125,7 @@ FAMILIES = (
         45,
         r"\bsign(?:ing)? up (?:for|to) (?:our|the|a|free|daily|weekly)\b",
         r"\bnewsletters?\b",
+        r"\bunsubscribe\b",
         r"\bin your inbox\b",
         r"\bsubscribe (?:now|today|here|to (?:our|the))\b",
         r"^subscribe\b",
@@ -153,14 +161,20 @@ FAMILIES = (
         r"\s*(?:copyright|caption|credit|source)\b",
         r"^(?:image|photo|picture|graphic|illustration|caption|credit|source|photograph)"
         r"(?: credit)?\s*:",
+        r"credits?:\s*[^.:]{0,60}$",
         r"^(?:image|photo|picture|video|gallery)(?: \d+)?(?: of \d+)?$",
         r"^(?:item|image|photo|slide) \d+ of \d+\b|^\[\d+ ?/ ?\d+\]",
         r"\b(?:getty images|shutterstock|istock(?:photo)?|file photo|ap photo|pool photo)\b",
-        r"\((?:photo|image|picture|credit)\b[^)]*\)$",
         r"^\[?(?:image|img|photo)[\w. -]*\]?$",
         r"\.(?:jpe?g|png|gif|webp)$",
         r"^(?:enlarge|expand|zoom) (?:this )?(?:image|photo)\b",
         r"^(?:view|open) (?:gallery|slideshow)",
+    ),
+    _family(
+        "image",
+        80,
+        # A caption ending in its credit: "... on Tuesday. (AP Photo/Gene Puskar)"
+        r"\([^()]{0,60}\b(?:photo|photograph|image|picture|credit)s?\b[^()]{0,60}\)(?:\s+\w+)?$",
     ),
     _family(
         "advert",

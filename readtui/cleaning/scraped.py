@@ -115,7 +115,7 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if seen.covers(block.text):
             block = replace(block, is_repeat=True)
-        elif block.is_prose:
+        elif block.word_count >= _PROSE_MIN_WORDS and not block.is_furniture:
             seen.add(block.text)
         marked.append(block)
     return marked
@@ -265,7 +265,7 @@ def is_lead_in(block: Block) -> bool:
 def widen(blocks: list[Block], start: int, end: int, floor: int) -> tuple[int, int]:
     """Take in the short paragraphs that end the article and the lead-ins that open it (not
     above `floor`), which are too short to count as prose."""
-    while end < len(blocks) and is_sentence(blocks[end]):
+    while end < len(blocks) and (is_sentence(blocks[end]) or is_text(blocks[end])):
         end += 1
     for _ in range(_MAX_LEAD_INS):
         if start > floor and is_lead_in(blocks[start - 1]):
@@ -332,9 +332,26 @@ def clean_scraped(text: str) -> Cleaned:
     )
     if title:
         cleaned.blocks.append(CleanBlock("title", title, 1))
+    kept = article_blocks(blocks, start, end)
     for index, block in enumerate(blocks):
-        if start <= index < end and not block.is_furniture and not block.is_metadata:
+        if index in kept:
             cleaned.blocks.append(CleanBlock(block_kind(block), block.text))
         elif index != headline_index:
             cleaned.removed.append(block.text)
     return cleaned
+
+
+def article_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
+    """Indexes of the blocks kept from the article region: not furniture, not metadata, and
+    not the headlines of a "Related stories" box set in the text (up to the next prose)."""
+    kept: set[int] = set()
+    in_box = False
+    for index in range(start, end):
+        block = blocks[index]
+        if block.family is not None and block.family.ends_article:
+            in_box = True
+        elif block.is_prose:
+            in_box = False
+        if not (in_box or block.is_furniture or block.is_metadata):
+            kept.add(index)
+    return kept

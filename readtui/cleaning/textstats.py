@@ -42,28 +42,39 @@ def normalise(text: str) -> str:
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W*$")
 _REPEAT_MIN_WORDS = 5
 _REPEAT_SHARE = 0.8
 
 
+def sentences(text: str) -> list[str]:
+    return [normalise(sentence) for sentence in _SENTENCE_SPLIT.split(text)]
+
+
 class SeenText:
     """Text already taken into an article, to recognise a block that only repeats it (a
-    teaser of the first paragraph, the whole article again in a page's metadata)."""
+    teaser of the first paragraph cut off with "…", the whole article again in one block)."""
 
     def __init__(self) -> None:
-        self._text = " "
+        self._sentences: set[str] = set()
+        self._paragraphs: list[str] = []
 
     def add(self, text: str) -> None:
-        self._text += normalise(text) + " "
+        self._sentences.update(sentences(text))
+        self._paragraphs.append(normalise(text))
 
     def covers(self, text: str) -> bool:
-        sentences = [normalise(sentence) for sentence in _SENTENCE_SPLIT.split(text)]
-        sizes = [len(sentence.split()) for sentence in sentences]
+        parts = sentences(text)
+        sizes = [len(part.split()) for part in parts]
         if sum(sizes) < _REPEAT_MIN_WORDS:
             return False
-        seen = sum(
-            size
-            for sentence, size in zip(sentences, sizes, strict=True)
-            if size and f" {sentence} " in self._text
-        )
+        seen = sum(size for part, size in zip(parts, sizes, strict=True) if part in self._sentences)
+        if _TRUNCATED.search(text) and parts[-1] not in self._sentences and self._starts_one(parts):
+            seen += sizes[-1]
         return seen >= _REPEAT_SHARE * sum(sizes)
+
+    def _starts_one(self, parts: list[str]) -> bool:
+        """Whether a cut-off text's last sentence starts one of the paragraphs seen, after the
+        sentences before it."""
+        opening = " ".join(part for part in parts if part)
+        return any(paragraph.startswith(opening) for paragraph in self._paragraphs)
