@@ -202,7 +202,8 @@ def run_open(args: argparse.Namespace) -> int:
         config.annotator = args.annotator
     from readtui.tui.app import run_app  # Textual is loaded only here
 
-    return run_app(articles, config)
+    # the app gets the paths as given: a folder opens the library even when it holds one article
+    return run_app([Path(path) for path in args.paths or ["."]], config)
 
 
 # readtui clean FILE ---------------------------------------------------------------------------

@@ -50,7 +50,8 @@ class Document:
 
     @property
     def name(self) -> str:
-        return self.path.name if self.path else self.title
+        """The file name, safe to show: file names can hold escape sequences too."""
+        return sanitise(self.path.name) if self.path else self.title
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding `offset`, or None between blocks."""

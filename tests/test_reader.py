@@ -1,7 +1,6 @@
 """The reader driven by its real keys, checked on screen state and on the sidecar on disk."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
