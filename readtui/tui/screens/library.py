@@ -83,6 +83,10 @@ def summarise(path: Path) -> Article:
     return article
 
 
+def _count_of(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def format_changed(mtime: float | None) -> str:
     return datetime.fromtimestamp(mtime).strftime("%Y-%m-%d %H:%M") if mtime else "—"
 
@@ -303,17 +307,19 @@ class LibraryScreen(Screen):
         articles = list(self.articles.values())
         total = sum(article.annotations for article in articles)
         line = Text.assemble(
-            (f"{len(articles)} articles", "bold"), " · ", (f"{total} annotations", "bold")
+            (_count_of(len(articles), "article"), "bold"),
+            " · ",
+            (_count_of(total, "annotation"), "bold"),
         )
         review = sum(article.state == NEEDS_REVIEW for article in articles)
         if review:
-            line.append(f" · {review} need review")
+            line.append(f" · {review} {'needs' if review == 1 else 'need'} review")
         loading = sum(not article.loaded for article in articles)
         if loading:
             line.append(f" · reading {len(articles) - loading} of {len(articles)}…", "dim")
         if self.filter_text:
             shown = self.query_one("#articles", DataTable).row_count
-            line.append(f" · {shown} match the filter", "italic")
+            line.append(f" · {shown} {'matches' if shown == 1 else 'match'} the filter", "italic")
         self.query_one("#summary", Static).update(line)
 
     # Events and actions

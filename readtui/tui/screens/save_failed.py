@@ -59,7 +59,7 @@ class SaveFailedDialog(ModalScreen[tuple[str, str] | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.run_action(event.button.id or "")
+        self.run_action(event.button.id or "")  # each button's id names its action
 
     def action_retry(self) -> None:
         self.dismiss(("retry", ""))
