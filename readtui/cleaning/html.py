@@ -12,9 +12,11 @@ import lxml.html
 import trafilatura
 
 from readtui.cleaning import CleanBlock, Cleaned
+from readtui.cleaning.boilerplate import family_of
 from readtui.cleaning.headline import overlap
+from readtui.cleaning.metadata import is_date_line
 from readtui.cleaning.scraped import clean_scraped
-from readtui.cleaning.textstats import SeenText, normalise
+from readtui.cleaning.textstats import SeenText, normalise, words
 
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _SAME_TITLE_OVERLAP = 0.8
@@ -28,7 +30,7 @@ _INVISIBLE_TAGS = frozenset("script style noscript template svg head".split())
 
 def clean_html(html: str) -> Cleaned:
     extracted = _extract(html)
-    blocks = _without_repeats(_body_blocks(extracted.body)) if extracted is not None else []
+    blocks = _without_furniture(_body_blocks(extracted.body)) if extracted is not None else []
     if not any(block.kind != "title" for block in blocks):
         return clean_scraped(visible_text(html))
     title = _page_title(extracted)
@@ -53,11 +55,14 @@ def _extract(html: str):
         return None
 
 
-def _without_repeats(blocks: list[CleanBlock]) -> list[CleanBlock]:
-    """The blocks less those that only repeat text above them."""
+def _without_furniture(blocks: list[CleanBlock]) -> list[CleanBlock]:
+    """The blocks less the furniture the extractor let through (copyright and reprint lines,
+    date lines) and those that only repeat text above them."""
     seen = SeenText()
     kept = []
     for block in blocks:
+        if family_of(block.text, len(words(block.text))) or is_date_line(block.text):
+            continue
         if block.kind in ("paragraph", "quote") and seen.covers(block.text):
             continue
         seen.add(block.text)
