@@ -26,9 +26,15 @@ _DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ZONE = r"(?:\s*(?:[A-Z]{2,4}|[ap]\.?m\.?))?"
+_CLOCK = rf"(?:{TIME.pattern}){_ZONE}"
+# A date with the time next to it, before ("16:05 GMT, 26 November 2026") or after it.
 DATE_AND_TIME = re.compile(
-    rf"(?:(?:{TIME.pattern}){_ZONE}[,\s]+)?(?:{DATE.pattern})(?:[,\s]+(?:at\s+)?(?:{TIME.pattern}){_ZONE})?",
-    re.IGNORECASE,
+    rf"(?:{_CLOCK}[,\s]+)?(?:{DATE.pattern})(?:[,\s]+(?:at\s+)?{_CLOCK})?", re.IGNORECASE
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+# Where the names of a byline stop: a date, a weekday, a time, "on"/"at", a separator.
+_BYLINE_END = re.compile(
+    rf"{DATE.pattern}|\b{_WEEKDAY}|{TIME.pattern}|\s(?:on|at)\s|\s[|·•—–-]\s", re.IGNORECASE
 )
 
 BYLINE = re.compile(
@@ -41,8 +47,7 @@ _BYLINE_MAX_WORDS = 16
 
 def is_date_line(text: str) -> bool:
     """A block that is a date (with time and labels like 'Updated'), not a sentence about one."""
-    match = DATE.search(text)
-    if not match:
+    if not DATE.search(text):
         return False
     rest = READING_TIME.sub(" ", TIME.sub(" ", DATE.sub(" ", text)))
     leftover = [
@@ -68,10 +73,9 @@ def is_byline(text: str) -> bool:
 
 
 def byline_of(text: str) -> str:
-    """The names of a byline, without 'By' and without a trailing date."""
+    """The names of a byline, without 'By' and without a date or time after them."""
     names = BYLINE.sub("", text.strip(), count=1)
-    date = DATE.search(names)
-    if date:
-        names = re.sub(r"\s*(?:\bon\b|[|,·•-])?\s*$", "", names[: date.start()].rstrip())
-        names = re.sub(r"\s+(?:on|at)$", "", names, flags=re.IGNORECASE)
-    return names.strip(" ,|·•-")
+    end = _BYLINE_END.search(names)
+    if end:
+        names = names[: end.start()]
+    return names.strip(" ,|·•—–-")

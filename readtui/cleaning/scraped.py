@@ -21,26 +21,31 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _CLAUSE_END = re.compile(r"[.:;](?:\s|$)")
 _NUMBER = re.compile(r"[-+$€£]?\d[\d.,:%/-]*%?")
+
+# What a block is.
 _PROSE_MIN_WORDS = 10
-_PROSE_MIN_DENSITY = 0.2
+_PROSE_MIN_DENSITY = 0.2  # share of function words; menus and teaser titles have fewer
+_SENTENCE_MIN_WORDS = 4  # a short paragraph: "He declined to comment."
 _TEXTY_MIN_WORDS = 6
-_TEXTY_WEIGHT = 0.5
-# What blocks cost in a region. Non-prose blocks cost more the longer their run (up to a cap):
-# an article is interrupted by a caption or a sub-heading, not by a menu. A marker such as
-# "Leave a reply" or "Related stories", or a date line, costs enough to end the article.
+
+# What a block is worth to an article region (prose: one point a word). Non-text blocks cost
+# more the longer their run, up to a cap: an article is interrupted by a caption or an advert,
+# not by a menu. A marker such as "Related stories", or a date line, costs enough to end it.
 _GAP_STEP_COST = 2.0
 _MAX_GAP_STEPS = 5
 _FURNITURE_COST = 6.0
 _END_MARKER_COST = 40.0
+_TEXTY_WEIGHT = 0.5  # data text, counted only on pages without prose
+_ISOLATED_WEIGHT = 0.25  # prose alone between runs of unknown short blocks: a teaser excerpt
+_ISOLATING_RUN = 2
+
+# Finding the region.
 _PROSE_BEFORE_COMMENTS = 80  # words of prose after which a comment marker starts the comments
-_ISOLATED_WEIGHT = 0.25
-_ISOLATING_GAP = 2
 _MIN_PROSE_WORDS = 60  # below this the page has no prose article (results, tables)
-_ANCHORED_SHARE = 0.5
-_SENTENCE_MIN_WORDS = 4
+_ANCHORED_SHARE = 0.5  # how much poorer than the best run the run below the headline may be
 _MAX_LEAD_INS = 2
 _LEAD_IN_MAX_WORDS = 12
-_HEADLINE_SEARCH_SPAN = 25
+_HEADLINE_SEARCH_SPAN = 25  # blocks above the body where an unconfirmed headline may stand
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,7 @@ def region_values(blocks: list[Block], count_texty: bool) -> list[float]:
     run = 0  # non-text blocks since the last text
     for block, (before, after) in zip(blocks, unknown_runs_around(blocks), strict=True):
         if block.is_prose:
-            alone = before >= _ISOLATING_GAP and after >= _ISOLATING_GAP
+            alone = before >= _ISOLATING_RUN and after >= _ISOLATING_RUN
             values.append(block.word_count * (_ISOLATED_WEIGHT if alone else 1.0))
             run = 0
         elif is_text(block):
@@ -280,6 +285,10 @@ def is_clean_text(blocks: list[Block]) -> bool:
 
 
 def block_kind(block: Block) -> str:
+    """A sub-heading is short and does not end like a sentence; a live blog's time stamp
+    heads its entry."""
+    if is_time_stamp(block.text):
+        return "heading"
     if looks_like_headline(block.text) and not _SENTENCE_END.search(block.text):
         return "heading"
     return "paragraph"
@@ -298,10 +307,11 @@ def find_title(
 
 
 def metadata_near(blocks: list[Block], headline: int, start: int, end: int, kind: str) -> str:
-    """The first date (or byline) between the headline and the body, else the nearest above,
-    else the first inside the body."""
-    between = range(headline + 1, start)
-    above = range(min(headline, start) - 1, -1, -1)
+    """The first date (or byline) between the headline and the body, else the nearest one
+    above, else the first one inside the body."""
+    top = headline if headline >= 0 else start
+    between = range(top + 1, start)
+    above = range(top - 1, -1, -1)
     inside = range(start, end)
     for index in (*between, *above, *inside):
         block = blocks[index]
