@@ -193,6 +193,26 @@ def test_clean_text_comes_through_unchanged_with_wrapped_lines_joined():
     assert cleaned.removed == []
 
 
+ORDINARY_SENTENCES = [
+    "By the time rescuers arrived, 12 people were dead.",
+    "In other words, the plan failed.",
+    "Copyright lawyers said the ruling would stand.",
+    "He entered the building without permission.",
+    "Search for survivors continues",
+    "The group published a newsletter on Tuesday claiming victory.",
+    "The minister said:",
+    "Share the load, officials urged residents.",
+    "Popular anger grew through the night.",
+]
+
+
+def test_ordinary_sentences_are_not_taken_for_furniture():
+    text = "Protest Grows in Capital\n\n" + "\n\n".join([PARAGRAPHS[0], *ORDINARY_SENTENCES])
+    cleaned = clean_scraped(text)
+    assert body(cleaned) == [PARAGRAPHS[0], *ORDINARY_SENTENCES]
+    assert cleaned.byline == "" and cleaned.removed == []
+
+
 def test_text_without_blank_lines_is_one_block_per_line():
     assert split_blocks("Title\nFirst paragraph.\r\nSecond paragraph.") == [
         "Title",

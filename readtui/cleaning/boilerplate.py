@@ -33,12 +33,12 @@ FAMILIES = (
         "share",
         12,
         rf"^(?:(?:{_SOCIAL})\W*)+$",
-        r"^share (?:this|on|via|with|the|article|story|page)\b",
+        r"^share (?:this|on|via|with|the (?:article|story|page|link))\b",
         r"^(?:click|tap) to (?:share|email|print|tweet)\b",
         r"^(?:\d+\s*)?shares?$",
         r"^copy (?:this )?link\b",
         r"\bopens? (?:in )?(?:a )?new (?:window|tab)\b",
-        r"\bexternal links\b",
+        r"\bare external links\b",
     ),
     _family(
         "follow",
@@ -69,7 +69,6 @@ FAMILIES = (
         r"\brequired fields are marked\b",
         r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?:?$",
         r"^(?:\d+|one|no) (?:comments?|responses?|replies|thoughts) (?:to|on)\b",
-        r"^[\w.@-]+(?: [\w.@-]+){0,3} (?:says|said|wrote|writes|replied|commented):?$",
         r"^(?:view|show|hide|load|read|see) (?:all )?(?:\d+ )?comments?\b",
         r"\bcomments? (?:are|is) closed\b",
         r"^join the (?:conversation|discussion|debate)\b",
@@ -80,9 +79,15 @@ FAMILIES = (
         ends_article=True,
     ),
     _family(
+        "comment author",
+        5,
+        r"^\S+(?: \S+){0,3} (?:says|wrote|writes|replied|commented):$",
+    ),
+    _family(
         "related",
         10,
-        r"^(?:related|recommended|trending|popular|latest)(?: \w+)?:?$",
+        r"^(?:related|recommended|trending|popular|latest)"
+        r"(?: (?:news|stories|posts|articles|videos|now|updates|headlines|content))?:?$",
         r"^(?:related|recommended|suggested|similar|popular|trending|sponsored|latest|recent)"
         r" (?:articles?|stories|posts?|content|coverage|reading|links?|videos?|news|topics?"
         r"|searches|reads|for you)\b",
@@ -90,8 +95,8 @@ FAMILIES = (
         r"|articles|news|videos|in\b)",
         r"^(?:top|other|latest|more|editors?['’]?s?) (?:stories|news|headlines|picks|choice)\b",
         r"^you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested)\b",
-        r"^(?:also read|don['’]t miss|what to read next|up next|next up|around the web)\b",
-        r"^(?:further reading|in (?:other|case you missed)|elsewhere on)\b",
+        r"^(?:also read|don['’]t miss|what to read next|up next|next up|around the web)\W*$",
+        r"^(?:further reading|in other news|in case you missed it|elsewhere on)\b",
         r"^(?:from|by) our partners\b",
         r"^(?:previous|next|older|newer) (?:post|article|story|entry)\b",
         ends_article=True,
@@ -118,14 +123,13 @@ FAMILIES = (
         r"\buse of cookies\b",
         r"\bcookie (?:policy|settings|preferences|notice|consent)\b",
         r"\baccept (?:all )?cookies\b",
-        r"\bprivacy (?:policy|settings|notice)\b.{0,60}\b(?:agree|accept|consent|updated)",
-        r"\b(?:agree|accept|consent)\b.{0,60}\bprivacy (?:policy|settings|notice)\b",
+        r"\byou (?:agree|consent|accept)\b.{0,60}\b(?:privacy|cookie|terms)",
+        r"\bwe(?:['’]ve| have) updated our privacy (?:policy|notice)\b",
     ),
     _family(
         "newsletter",
         45,
         r"\bsign(?:ing)? up (?:for|to) (?:our|the|a|free|daily|weekly)\b",
-        r"\bnewsletters?\b",
         r"\bunsubscribe\b",
         r"^get (?:breaking|the latest|our)\b.{0,60}\b(?:news|updates|stories)\b",
         r"\bin your inbox\b",
@@ -133,6 +137,7 @@ FAMILIES = (
         r"^subscribe\b",
         r"\b(?:enter|your) e-?mail address\b",
     ),
+    _family("newsletter", 6, r"\bnewsletters?\b"),
     _family(
         "paywall",
         45,
@@ -150,11 +155,11 @@ FAMILIES = (
         "footer",
         60,
         r"©|\(c\) ?(?:19|20)\d\d|\ball rights reserved\b",
-        r"^copyright\b",
+        r"^copyright\b.{0,40}(?:(?:19|20)\d\d|©)",
         r"^(?:privacy(?: policy)?|terms (?:of|and) (?:use|service|conditions)|contact(?: us)?"
         r"|about(?: us)?|advertise(?: with us)?|site ?map|accessibility(?: help)?|careers"
         r"|help|faq|feedback|legal|imprint|corrections)$",
-        r"\bmay not be (?:re)?produced\b|\bwithout (?:the )?(?:express )?(?:written )?permission\b",
+        r"\bmay not be (?:re)?produced\b|\bwithout (?:the )?(?:express )?written permission\b",
     ),
     _family(
         "image",
@@ -190,8 +195,8 @@ FAMILIES = (
     _family(
         "credits",
         40,
-        r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b",
-        r"\b(?:editing|edited) by [A-Z]",
+        r"^\(?(?:additional )?(?:reporting|writing|editing) by\b",
+        r"\b(?:editing|edited) by (?-i:[A-Z])",
         r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b",
     ),
     _family(
@@ -206,7 +211,7 @@ FAMILIES = (
         r"\b(?:turn on|enable) javascript\b",
         r"^\d+\s*(?:min|minute)s?\s*(?:read|listen)$",
         r"^load (?:more|older|newer)\b",
-        r"^(?:search for|search the)\b",
+        r"^search(?: for| the site| this site)?\s*:?(?: search)?$",
     ),
 )
 

@@ -39,10 +39,13 @@ _BYLINE_END = re.compile(
 
 BYLINE = re.compile(
     r"^(?:by|written by|posted by|words by|words|author|authors|reporter|reported by)\s*:?\s+"
-    r"(?=[A-Z@])",
+    r"(?=(?-i:[A-Z@]))",
     re.IGNORECASE,
 )
 _BYLINE_MAX_WORDS = 16
+# Lower-case words that may stand among names: "Ana Ruiz and Tom Bell", "Ludwig van Beethoven".
+_NAME_LINKS = frozenset("and of the de van von der den la le du da di in for at".split())
+_MAX_LOWER_SHARE = 0.2
 
 
 def is_date_line(text: str) -> bool:
@@ -69,7 +72,12 @@ def date_of(text: str) -> str:
 
 
 def is_byline(text: str) -> bool:
-    return bool(BYLINE.match(text.strip())) and len(words(text)) <= _BYLINE_MAX_WORDS
+    """ "By" and names (capitalised words), not a sentence such as "By Tuesday, the toll ..."."""
+    if not BYLINE.match(text.strip()) or len(words(text)) > _BYLINE_MAX_WORDS:
+        return False
+    name_words = [word for word in words(byline_of(text)) if word.lower() not in _NAME_LINKS]
+    lower = sum(word[0].islower() for word in name_words)
+    return bool(name_words) and lower <= _MAX_LOWER_SHARE * len(name_words)
 
 
 def byline_of(text: str) -> str:
