@@ -30,12 +30,14 @@ _INVISIBLE_TAGS = frozenset("script style noscript template svg head".split())
 
 def clean_html(html: str) -> Cleaned:
     extracted = _extract(html)
-    blocks = _without_furniture(_body_blocks(extracted.body)) if extracted is not None else []
-    if not any(block.kind != "title" for block in blocks):
+    if extracted is None:
         return clean_scraped(visible_text(html))
+    blocks = _without_furniture(_body_blocks(extracted.body))
     title = _page_title(extracted)
-    if blocks[0].kind == "heading" and _is_title(blocks[0].text, title):
+    if blocks and blocks[0].kind == "heading" and _is_title(blocks[0].text, title):
         title = blocks.pop(0).text
+    if not blocks:
+        return clean_scraped(visible_text(html))
     return Cleaned(
         blocks=([CleanBlock("title", title, 1)] if title else []) + blocks,
         title=title,

@@ -45,7 +45,8 @@ _MIN_PROSE_WORDS = 60  # below this the page has no prose article (results, tabl
 _ANCHORED_SHARE = 0.5  # how much poorer than the best run the run below the headline may be
 _MAX_LEAD_INS = 2
 _LEAD_IN_MAX_WORDS = 12
-_HEADLINE_SEARCH_SPAN = 25  # blocks above the body where an unconfirmed headline may stand
+_HEADLINE_SEARCH_SPAN = 25
+_TITLE_MAX_WORDS = 30  # blocks above the body where an unconfirmed headline may stand
 
 
 @dataclass(frozen=True)
@@ -326,15 +327,12 @@ def clean_scraped(text: str) -> Cleaned:
     blocks = mark_repeats([describe(block) for block in split_blocks(text)])
     if not blocks:
         return Cleaned()
-    confirmed = headline_from_page_title([block.text for block in blocks])
     if is_clean_text(blocks):
-        start, end = 1 if looks_like_headline(blocks[0].text) else 0, len(blocks)
+        headline_index = 0 if is_title_line(blocks[0]) else -1
+        title = blocks[0].text if headline_index == 0 else ""
+        start, end = headline_index + 1, len(blocks)
     else:
-        start, end = article_region(blocks, confirmed[0] if confirmed else -1)
-    if confirmed and confirmed[0] >= start:
-        confirmed = None  # the <title> repeated below the article: a site name in the footer
-    headline_index, title = find_title(blocks, start, confirmed)
-    start = max(start, headline_index + 1)
+        headline_index, title, start, end = scraped_article(blocks)
     cleaned = Cleaned(
         title=title,
         date=metadata_near(blocks, headline_index, start, end, "date"),
@@ -349,6 +347,21 @@ def clean_scraped(text: str) -> Cleaned:
         elif index != headline_index:
             cleaned.removed.append(block.text)
     return cleaned
+
+
+def is_title_line(block: Block) -> bool:
+    """A clean file's first line is its title unless it reads as a paragraph."""
+    return block.word_count <= _TITLE_MAX_WORDS and not block.text.rstrip().endswith(".")
+
+
+def scraped_article(blocks: list[Block]) -> tuple[int, str, int, int]:
+    """(headline index, headline, body start, body end) of a scraped page."""
+    confirmed = headline_from_page_title([block.text for block in blocks])
+    start, end = article_region(blocks, confirmed[0] if confirmed else -1)
+    if confirmed and confirmed[0] >= start:
+        confirmed = None  # the <title> repeated below the article: a site name in the footer
+    headline_index, title = find_title(blocks, start, confirmed)
+    return headline_index, title, max(start, headline_index + 1), end
 
 
 def article_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
