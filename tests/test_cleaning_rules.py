@@ -269,6 +269,8 @@ def test_html_article_blocks_and_metadata():
     assert cleaned.byline == "Mara Ellison"
     assert cleaned.date == "2026-11-26"
     assert cleaned.url == "https://courier.example/world/floods"
+    assert "© 2026 Valley Courier. All rights reserved." in cleaned.removed
+    assert PARAGRAPHS[0] not in cleaned.removed
 
 
 @pytest.mark.parametrize(

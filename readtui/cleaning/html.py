@@ -15,7 +15,7 @@ from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import family_of
 from readtui.cleaning.headline import overlap
 from readtui.cleaning.metadata import is_date_line
-from readtui.cleaning.scraped import clean_scraped
+from readtui.cleaning.scraped import clean_scraped, split_blocks
 from readtui.cleaning.textstats import SeenText, normalise, words
 
 _HEADING_LEVEL = re.compile(r"h([1-6])")
@@ -36,15 +36,33 @@ def clean_html(html: str) -> Cleaned:
     title = _page_title(extracted)
     if blocks and blocks[0].kind == "heading" and _is_title(blocks[0].text, title):
         title = blocks.pop(0).text
+    page_text = visible_text(html)
     if not blocks:
-        return clean_scraped(visible_text(html))
+        return clean_scraped(page_text)
+    kept = [CleanBlock("title", title, 1)] if title else []
+    kept += blocks
     return Cleaned(
-        blocks=([CleanBlock("title", title, 1)] if title else []) + blocks,
+        blocks=kept,
         title=title,
         byline=extracted.author or "",
         date=extracted.date or "",
         url=extracted.url or "",
+        removed=_left_out(page_text, kept),
     )
+
+
+def _left_out(page_text: str, kept: list[CleanBlock]) -> list[str]:
+    """The page's visible blocks that are not in the article: what the extractor dropped."""
+    seen = SeenText()
+    exact = set()
+    for block in kept:
+        seen.add(block.text)
+        exact.add(normalise(block.text))
+    return [
+        text
+        for text in split_blocks(page_text)
+        if normalise(text) not in exact and not seen.covers(text)
+    ]
 
 
 def _extract(html: str):
@@ -167,7 +185,7 @@ def visible_text(html: str) -> str:
     current: list[str] = []
 
     def flush() -> None:
-        text = _tidy(" ".join(current))
+        text = _tidy("".join(current).replace("\n", " "))
         if text:
             blocks.append(text)
         current.clear()
