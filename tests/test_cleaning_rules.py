@@ -273,6 +273,21 @@ def test_html_article_blocks_and_metadata():
     assert PARAGRAPHS[0] not in cleaned.removed
 
 
+def test_html_nested_list_items_follow_their_item_one_level_deeper():
+    html = ARTICLE_HTML.replace(
+        "<li>Medicine is needed for the injured in the town.</li>",
+        "<li>Medicine is needed for the injured in the town.<ul><li>Bandages</li>"
+        "<li>Antibiotics</li></ul></li>",
+    )
+    items = [(b.text, b.level) for b in clean_html(html).blocks if b.kind == "list_item"]
+    assert items == [
+        ("Drinking water and blankets are needed in the shelters.", 1),
+        ("Medicine is needed for the injured in the town.", 1),
+        ("Bandages", 2),
+        ("Antibiotics", 2),
+    ]
+
+
 @pytest.mark.parametrize(
     "html",
     [

@@ -10,6 +10,7 @@ import re
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document as Extracted
 
 from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import family_of
@@ -65,7 +66,7 @@ def _left_out(page_text: str, kept: list[CleanBlock]) -> list[str]:
     ]
 
 
-def _extract(html: str):
+def _extract(html: str) -> Extracted | None:
     """trafilatura's document (metadata and XML body), or None when it finds no article."""
     try:
         return trafilatura.bare_extraction(
@@ -90,7 +91,7 @@ def _without_furniture(blocks: list[CleanBlock]) -> list[CleanBlock]:
     return kept
 
 
-def _page_title(extracted) -> str:
+def _page_title(extracted: Extracted) -> str:
     """The metadata title without a trailing " - Site Name"."""
     title = (extracted.title or "").strip()
     site = (extracted.sitename or "").strip()
@@ -106,20 +107,22 @@ def _is_title(heading: str, title: str) -> bool:
     return normalise(heading) == normalise(title) or overlap(heading, title) >= _SAME_TITLE_OVERLAP
 
 
-def _text(element) -> str:
-    """An element's text with line breaks (<lb/>) as newlines and spaces collapsed per line."""
+def _text(element, skip: str = "") -> str:
+    """An element's text, line breaks (<lb/>) as newlines, leaving out `skip` children."""
     parts = [element.text or ""]
     for child in element:
-        parts.append("\n" if child.tag == "lb" else _text(child))
+        if child.tag != skip:
+            parts.append("\n" if child.tag == "lb" else _text(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
 def _tidy(text: str) -> str:
-    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+    """One line, single spaces."""
+    return " ".join(text.split())
 
 
-def _body_blocks(body, depth: int = 0) -> list[CleanBlock]:
+def _body_blocks(body) -> list[CleanBlock]:
     """Blocks of trafilatura's XML body, in document order."""
     blocks: list[CleanBlock] = []
     if body is None:
@@ -132,7 +135,7 @@ def _body_blocks(body, depth: int = 0) -> list[CleanBlock]:
                 CleanBlock("heading", _tidy(_text(element)), int(match[1]) if match else 2)
             )
         elif tag == "list":
-            blocks.extend(_list_blocks(element, depth + 1))
+            blocks.extend(_list_blocks(element, depth=1))
         elif tag == "quote":
             blocks.append(CleanBlock("quote", _tidy(_text(element))))
         elif tag == "code":
@@ -142,21 +145,20 @@ def _body_blocks(body, depth: int = 0) -> list[CleanBlock]:
         elif tag == "p":
             blocks.append(CleanBlock("paragraph", _tidy(_text(element))))
         else:
-            blocks.extend(_body_blocks(element, depth))
+            blocks.extend(_body_blocks(element))
     return [block for block in blocks if block.text]
 
 
 def _list_blocks(element, depth: int) -> list[CleanBlock]:
+    """One block per item; a nested list's items follow their item, one level deeper."""
     blocks: list[CleanBlock] = []
-    for item in element.iter("item"):
-        if item.getparent() is not element:
-            continue  # a nested list's items come with their own list
-        nested = [child for child in item if child.tag == "list"]
-        for child in nested:
-            item.remove(child)
-        blocks.append(CleanBlock("list_item", _tidy(_text(item)), depth))
-        for child in nested:
-            blocks.extend(_list_blocks(child, depth + 1))
+    for item in element:
+        if item.tag != "item":
+            continue
+        blocks.append(CleanBlock("list_item", _tidy(_text(item, skip="list")), depth))
+        for nested in item:
+            if nested.tag == "list":
+                blocks.extend(_list_blocks(nested, depth + 1))
     return blocks
 
 
