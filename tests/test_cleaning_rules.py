@@ -203,6 +203,8 @@ ORDINARY_SENTENCES = [
     "The minister said:",
     "Share the load, officials urged residents.",
     "Popular anger grew through the night.",
+    "He declined to leave a comment on the matter.",
+    "Facebook said on Tuesday it would appeal.",
 ]
 
 
