@@ -1,8 +1,14 @@
 """The `readtui` command, run as a real process on real files."""
 
+import fcntl
 import json
+import os
+import pty
+import select
+import struct
 import sys
-import types
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -373,29 +379,53 @@ def test_help_lists_the_commands(run_cli) -> None:
 # Opening the app -------------------------------------------------------------------------------
 
 
-def test_open_resolves_paths_and_applies_options(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, article: Path
-) -> None:
-    """The app itself needs a terminal; a stand-in records what the CLI hands it."""
-    from readtui import cli
+def run_in_terminal(args: list[str], cwd: Path, keys: bytes, expect: bytes) -> tuple[int, bytes]:
+    """Run `python -m readtui ARGS` in a real pseudo-terminal, wait for `expect` on screen,
+    type `keys`, and return the exit status and everything the app drew."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the app, with a 100x30 terminal
+        os.chdir(cwd)
+        os.execvpe(sys.executable, [sys.executable, "-m", "readtui", *args], os.environ)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    shown, deadline, sent = b"", time.monotonic() + 60, False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                shown += os.read(fd, 65536)
+            except OSError:  # the app closed the terminal: it is exiting
+                _, status = os.waitpid(pid, 0)
+                os.close(fd)
+                return os.waitstatus_to_exitcode(status), shown
+        if not sent and expect in shown:
+            time.sleep(0.5)
+            os.write(fd, keys)
+            sent = True
+        finished, status = os.waitpid(pid, os.WNOHANG)
+        if finished:
+            os.close(fd)
+            return os.waitstatus_to_exitcode(status), shown
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    raise AssertionError(f"the app did not finish; it showed: {shown[-2000:]!r}")
 
-    calls = []
-    stand_in = types.ModuleType("readtui.tui.app")
-    stand_in.run_app = lambda paths, config: calls.append((paths, config)) or 0
-    monkeypatch.setitem(sys.modules, "readtui.tui.app", stand_in)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
-    monkeypatch.chdir(tmp_path)
-    second = article.parent / "another.txt"
-    second.write_text("Title\n\nBody.\n", encoding="utf-8")
 
-    assert cli.main(["news", "--width", "72", "--annotator", "carol"]) == 0
-    [(paths, config)] = calls
-    assert paths == [Path("news/another.txt"), Path("news/dalvar.md")]
-    assert config.reader_width == 72 and config.annotator == "carol"
+def test_open_a_folder_shows_the_library_and_quits(tmp_path: Path, article: Path) -> None:
+    status, shown = run_in_terminal(
+        # ctrl+q once the worker has put the article's title in its row
+        ["news", "--width", "72", "--annotator", "carol"], tmp_path, b"\x11", b"Shelling"
+    )
+    assert status == 0
 
-    monkeypatch.chdir(article.parent)
-    assert cli.main([]) == 0  # the current folder by default
-    assert calls[-1][0] == [Path("another.txt"), Path("dalvar.md")]
+
+def test_open_one_file_shows_the_reader_and_q_saves(tmp_path: Path, article: Path) -> None:
+    status, shown = run_in_terminal(
+        ["news/dalvar.md", "--annotator", "carol"], tmp_path, b"}s1q", b"dalvar.md"
+    )
+    assert status == 0
+    saved = json.loads(sidecar_path(article).read_text(encoding="utf-8"))
+    [annotation] = saved["annotations"]
+    assert annotation["tag"] == "claim" and annotation["annotator"] == "carol"
 
 
 def test_open_reports_a_bad_path_before_loading_the_app(run_cli, article: Path) -> None:
