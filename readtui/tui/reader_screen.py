@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -73,7 +73,9 @@ class ReaderScreen(Screen):
         yield Static(id="title-bar")
         with Horizontal(id="panes"):
             yield ReaderView(self.document, self.editor, self.config, id="reader")
-            yield AnnotationList(self.config, id="annotation-list")
+            with Vertical(id="side"):
+                yield Static(id="list-title")
+                yield AnnotationList(self.config, id="annotation-list")
         yield Static(id="status-line")
         yield Input(placeholder="Search (enter: go, escape: cancel)", id="search")
         yield Footer()
@@ -328,12 +330,16 @@ class ReaderScreen(Screen):
         if message.jump:
             self.reader.focus()
 
+    @on(AnnotationList.Filtered)
+    def _list_filtered(self, message: AnnotationList.Filtered) -> None:
+        self.query_one("#list-title", Static).update(Text(message.summary))
+
     @on(AnnotationList.DeleteRequested)
     def _list_delete(self, message: AnnotationList.DeleteRequested) -> None:
         self._delete(message.annotation)
 
     def action_switch_focus(self) -> None:
-        if self.focused is self.reader and self.annotation_list.display:
+        if self.focused is self.reader and self.query_one("#side").display:
             self.annotation_list.focus()
             annotation = self.editor.under(self.reader.cursor)
             if annotation is not None:
@@ -345,8 +351,9 @@ class ReaderScreen(Screen):
             self.reader.focus()
 
     def action_toggle_list(self) -> None:
-        self.annotation_list.display = not self.annotation_list.display
-        if not self.annotation_list.display:
+        side = self.query_one("#side")
+        side.display = not side.display
+        if not side.display:
             self.reader.focus()
 
     # Search
@@ -416,7 +423,8 @@ class ReaderScreen(Screen):
         for prefix, bindings in sections:
             grouped: dict[str, tuple[list[str], str]] = {}
             for binding in Binding.make_bindings(bindings):
-                keys, _ = grouped.setdefault(binding.action, ([], binding.description))
+                text = binding.tooltip or binding.description
+                keys, _ = grouped.setdefault(binding.action, ([], text))
                 keys.append(self.app.get_key_display(binding))
             rows += [(", ".join(keys), prefix + text) for keys, text in grouped.values()]
         return rows

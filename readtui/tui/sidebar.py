@@ -28,11 +28,8 @@ class AnnotationList(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     AnnotationList {
-        width: 44;
         background: $panel;
-        border-left: vkey $primary 30%;
     }
-    AnnotationList:focus { border-left: vkey $primary; }
     AnnotationList > .annotation-list--highlight { background: $block-cursor-blurred-background; }
     AnnotationList:focus > .annotation-list--highlight {
         background: $block-cursor-background;
@@ -88,9 +85,17 @@ class AnnotationList(ScrollView, can_focus=True):
         self._update_title()
         self.refresh()
 
+    class Filtered(Message):
+        """What the list shows changed: its count or its tag filter."""
+
+        def __init__(self, summary: str) -> None:
+            super().__init__()
+            self.summary = summary
+
     def _update_title(self) -> None:
-        where = f" · {self.tag_filter}" if self.tag_filter else ""
-        self.border_title = f"{len(self.rows)} annotations{where}"
+        shown = f"{len(self.rows)} of {len(self.all)}" if self.tag_filter else str(len(self.rows))
+        where = f" · {self.tag_filter} only" if self.tag_filter else " · f filters by tag"
+        self.post_message(self.Filtered(f"{shown} annotations{where}"))
 
     @property
     def current(self) -> Annotation | None:
@@ -134,9 +139,10 @@ class AnnotationList(ScrollView, can_focus=True):
         tag = self.tags.get(annotation.tag)
         colour = tag.colour if tag else None
         letter = tag.letter if tag else "?"
-        segments = [
-            Segment(f" {letter} ", base + Style(color=colour, bold=True)),
-        ]
+        # on the highlighted row the letter is drawn reversed, so its colour survives the bar
+        highlighted = index == self.highlighted
+        letter_style = Style(color=colour, bold=True, reverse=highlighted)
+        segments = [Segment(" ", base), Segment(letter, base + letter_style), Segment(" ", base)]
         state = "" if annotation.status in ("ok", "moved") else f"[{annotation.status}] "
         if state:
             segments.append(Segment(state, muted + Style(bold=True)))
