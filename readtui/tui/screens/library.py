@@ -192,6 +192,7 @@ class LibraryScreen(Screen):
         self.sort_index = 0
         self.sort_reverse = False
         self.filter_text = ""
+        self.cursor_moved = False  # until the user moves, the cursor stays on the first row
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
@@ -274,7 +275,7 @@ class LibraryScreen(Screen):
             table.add_column(label, key=column.key, width=width)
         for article, row in zip(shown, rows, strict=True):
             table.add_row(*row, key=str(article.path))
-        if highlighted is not None and str(highlighted) in table.rows:
+        if self.cursor_moved and highlighted is not None and str(highlighted) in table.rows:
             table.move_cursor(row=table.get_row_index(str(highlighted)), animate=False)
         self._show_summary()
 
@@ -345,6 +346,7 @@ class LibraryScreen(Screen):
 
     def action_move_cursor(self, table_action: str) -> None:
         """Run one of the table's own cursor actions (`cursor_up`, `page_down`, `scroll_top`...)."""
+        self.cursor_moved = True
         getattr(self.query_one("#articles", DataTable), f"action_{table_action}")()
 
     def action_next_sort(self) -> None:
