@@ -358,3 +358,20 @@ async def test_failed_save_offers_to_save_elsewhere(article: Path, tmp_path: Pat
         await pilot.pause()
     saved = json.loads(elsewhere.read_text(encoding="utf-8"))
     assert [a["tag"] for a in saved["annotations"]] == ["claim"]
+
+
+async def test_command_palette_carries_the_reader_actions(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        assert not sidecar_path(article).exists()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Save", "enter")
+        await pilot.pause()
+        assert sidecar(article)["annotations"] == []
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"hide annotation list", "enter")
+        await pilot.pause()
+        assert not app.screen.query_one("#side").display
