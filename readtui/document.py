@@ -130,6 +130,7 @@ def _guess_legacy_encoding(data: bytes) -> str:
 
 
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\n\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def _tidy(text: str, keep_lines: bool = False) -> str:
@@ -137,6 +138,8 @@ def _tidy(text: str, keep_lines: bool = False) -> str:
     text = sanitise(text)
     if keep_lines:
         return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
+    if "  " not in text and _ODD_SPACE.search(text) is None:  # most blocks: nothing to do
+        return text.strip()
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 

@@ -29,7 +29,7 @@ def normalise_newlines(text: str) -> str:
 
 def sanitise(text: str) -> str:
     """Return `text` with `\\n` line ends, tabs as spaces, and no terminal controls."""
-    text = normalise_newlines(text)
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    return text.replace("\t", " ")
+    text = normalise_newlines(text).replace("\t", " ")
+    if _CONTROLS.search(text) is None:  # the usual case, and one fast scan of a long text
+        return text
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))

@@ -311,3 +311,16 @@ def test_html_without_an_article_falls_back_to_its_visible_text():
     assert visible_text(html) == "Notice\n\nClosed today."
     cleaned = clean_html(html)
     assert "Closed today." in [block.text for block in cleaned.blocks] + cleaned.removed
+
+
+def test_a_text_larger_than_any_page_is_kept_whole() -> None:
+    from readtui.cleaning.scraped import LARGE_TEXT
+
+    paragraph = "Officials said that at least 12 people were killed in the attack on Monday."
+    menu = "Home\n\nWorld\n\nShare on Facebook"  # furniture a page would lose
+    chunks = [menu] + [paragraph] * (LARGE_TEXT // len(paragraph) + 1)
+    cleaned = clean_scraped("A Very Long Record\n\n" + "\n\n".join(chunks))
+    assert cleaned.title == "A Very Long Record"
+    texts = [block.text for block in cleaned.blocks]
+    assert texts[1:4] == ["Home", "World", "Share on Facebook"]
+    assert len(texts) == 1 + 3 + (len(chunks) - 1)

@@ -323,7 +323,24 @@ def metadata_near(blocks: list[Block], headline: int, start: int, end: int, kind
     return ""
 
 
+# A scraped page's text is tens of kilobytes; a text far larger is a book or a corpus dump, where
+# looking for "the article region" would drop real text. It is taken as clean: title and blocks.
+LARGE_TEXT = 1_000_000
+
+
+def clean_large_text(text: str) -> Cleaned:
+    chunks = split_blocks(text)
+    if not chunks:
+        return Cleaned()
+    title = chunks[0] if is_title_line(describe(chunks[0])) else ""
+    blocks = [CleanBlock("title", title, 1)] if title else []
+    blocks += [CleanBlock("paragraph", chunk) for chunk in chunks[1 if title else 0 :]]
+    return Cleaned(blocks=blocks, title=title)
+
+
 def clean_scraped(text: str) -> Cleaned:
+    if len(text) > LARGE_TEXT:
+        return clean_large_text(text)
     blocks = mark_repeats([describe(block) for block in split_blocks(text)])
     if not blocks:
         return Cleaned()
