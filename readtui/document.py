@@ -7,8 +7,10 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from readtui import doccache
 from readtui.cleaning import CLEANER_ID, Cleaned
 from readtui.textsafety import sanitise
 
@@ -44,7 +46,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     cleaner: str = CLEANER_ID
 
-    @property
+    @cached_property
     def text_sha256(self) -> str:
         return sha256_text(self.text)
 
@@ -205,19 +207,51 @@ def load_document(path: str | Path) -> Document:
         raise DocumentError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    source_sha256 = hashlib.sha256(data).hexdigest()
+    key = doccache.cache_key(source_sha256, kind)
+    entry = doccache.read_entry(key)
+    if entry is not None:
+        return _from_cache(entry, kind, path, source_sha256)
     text, encoding, warning = decode(data)
-    cleaned = clean_text(text, kind)
     document = assemble(
-        cleaned,
+        clean_text(text, kind),
         kind,
         path=path,
-        source_sha256=hashlib.sha256(data).hexdigest(),
+        source_sha256=source_sha256,
         encoding=encoding,
         warnings=[f"{path.name}: {warning}"] if warning else [],
     )
     if not document.title:
         document.title = _tidy(path.stem)  # file names are untrusted text too
+    doccache.write_entry(key, _cache_entry(document))
     return document
+
+
+def _cache_entry(document: Document) -> dict:
+    return {
+        "text": document.text,
+        "blocks": [[b.kind, b.start, b.end, b.level] for b in document.blocks],
+        "title": document.title,
+        "byline": document.byline,
+        "date": document.date,
+        "url": document.url,
+        "removed": document.removed,
+        "encoding": document.encoding,
+        "warnings": document.warnings,
+    }
+
+
+def _from_cache(entry: dict, kind: str, path: Path, source_sha256: str) -> Document:
+    return Document(
+        text=entry["text"],
+        blocks=[Block(*block) for block in entry["blocks"]],
+        kind=kind,
+        path=path,
+        source_sha256=source_sha256,
+        **{name: entry[name] for name in ("title", "byline", "date", "url", "removed")},
+        encoding=entry["encoding"],
+        warnings=entry["warnings"],
+    )
 
 
 def document_from_text(text: str, kind: str = "txt", title: str = "") -> Document:

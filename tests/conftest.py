@@ -26,6 +26,14 @@ spokesman Colonel Ruben Asker told reporters.
 """
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cleaned-document cache (subprocesses inherit it)."""
+    folder = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     """A Markdown article in its own folder (tmp_path/news/dalvar.md)."""

@@ -1,0 +1,63 @@
+"""A cache of cleaned documents: each version of a source is cleaned once.
+
+Cleaning is deterministic, so the cleaned document depends only on the source bytes, its kind
+and the cleaner; the cache key is their hash. Entries are JSON files in the user's cache folder
+(`~/.cache/readtui/documents` on Linux). The cache only ever saves time: an entry that cannot be
+read is cleaned again, and a cache that cannot be written is skipped.
+"""
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_path
+
+from readtui import __version__
+from readtui.cleaning import CLEANER_ID
+
+_FIELDS = ("title", "byline", "date", "url", "removed", "encoding", "warnings")
+
+
+def cache_folder() -> Path:
+    return user_cache_path("readtui") / "documents"
+
+
+def cache_key(source_sha256: str, kind: str) -> str:
+    # the package version is part of the key: a fixed cleaner bug must not be served from cache
+    identity = f"{source_sha256}:{kind}:{CLEANER_ID}:{__version__}"
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+def read_entry(key: str) -> dict | None:
+    """The cached fields of a document, or None when there is no usable entry."""
+    try:
+        entry = json.loads((cache_folder() / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+        return None
+    blocks = entry.get("blocks")
+    if not isinstance(blocks, list) or not all(_is_block(b, len(entry["text"])) for b in blocks):
+        return None
+    if not all(field in entry for field in _FIELDS):
+        return None
+    return entry
+
+
+def _is_block(block: object, length: int) -> bool:
+    if not (isinstance(block, list) and len(block) == 4 and isinstance(block[0], str)):
+        return False
+    kind, start, end, level = block
+    return all(isinstance(v, int) for v in (start, end, level)) and 0 <= start <= end <= length
+
+
+def write_entry(key: str, entry: dict) -> None:
+    folder = cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{key}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, folder / f"{key}.json")
+    except OSError:
+        pass  # a read-only or full cache folder costs time, never a document
