@@ -132,7 +132,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.fixed: tuple[int, int] | None = None  # a selection that motions leave alone
         self.search: SearchState | None = None
         self._goal_column: int | None = None
-        self._layout = Layout(document, config.reader_width)
+        self._wrapped: Layout | None = None  # made at the first size, and again when it changes
         self._dragging = False
 
     # Geometry
@@ -148,12 +148,18 @@ class ReaderView(ScrollView, can_focus=True):
         return max(0, (self.scrollable_content_region.width - used) // 2)
 
     @property
+    def _layout(self) -> Layout:
+        if self._wrapped is None:
+            self._wrapped = Layout(self.document, self.text_width)
+        return self._wrapped
+
+    @property
     def layout_rows(self) -> Layout:
         return self._layout
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.text_width != self._layout.width:
-            self._layout = Layout(self.document, self.text_width)
+        if self._wrapped is None or self.text_width != self._wrapped.width:
+            self._wrapped = Layout(self.document, self.text_width)
             self._update_virtual_size()
             self.scroll_to_cursor(animate=False, center=True)
         self._prepare_visible()
