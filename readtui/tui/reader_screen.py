@@ -285,22 +285,18 @@ class ReaderScreen(Screen):
         self._after_change(message=f"Deleted {annotation.tag} (u undoes)")
 
     def action_undo(self) -> None:
-        change = self.editor.undo()
-        if change is None:
-            self.notify("Nothing to undo", markup=False, timeout=2)
-            return
-        moved = (change.removed or change.added)[0]
-        self.reader.move_to(moved.start)
-        self._after_change(message=f"Undone: {change.label}")
+        self._step_history(self.editor.undo, "Undone", "Nothing to undo")
 
     def action_redo(self) -> None:
-        change = self.editor.redo()
+        self._step_history(self.editor.redo, "Redone", "Nothing to redo")
+
+    def _step_history(self, step, done: str, nothing: str) -> None:
+        change = step()
         if change is None:
-            self.notify("Nothing to redo", markup=False, timeout=2)
+            self.notify(nothing, markup=False, timeout=2)
             return
-        moved = (change.added or change.removed)[0]
-        self.reader.move_to(moved.start)
-        self._after_change(message=f"Redone: {change.label}")
+        self.reader.move_to((change.added or change.removed)[0].start)
+        self._after_change(message=f"{done}: {change.label}")
 
     def action_next_annotation(self, delta: int) -> None:
         index = self.editor.index
