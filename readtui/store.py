@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from json.encoder import encode_basestring  # the C encoder json.dumps uses for str
 from pathlib import Path
 
 from tinydb import Query, TinyDB
@@ -69,16 +70,70 @@ def document_header(document: Document) -> dict:
     }
 
 
-def render_sidecar(header: dict, annotations: list[dict], rejected: list[dict], extra: dict) -> str:
-    """The sidecar text: fixed key order, annotations sorted by (start, end, id)."""
-    data = {"schema": SCHEMA, "document": header}
-    data["annotations"] = sorted(annotations, key=lambda a: (a["start"], a["end"], a["id"]))
+def render_sidecar(
+    header: dict, annotations: list[dict], rejected: list[dict], extra: dict, header_json: str = ""
+) -> str:
+    """The sidecar text: fixed key order, annotations sorted by (start, end, id).
+
+    The same as `json.dumps(data, ensure_ascii=False, indent=2)`, built faster: a long article's
+    sidecar is written after every change. `header_json` is the encoded header, when known.
+    """
+    parts = ['{\n  "schema": ', encode_basestring(SCHEMA), ',\n  "document": ']
+    parts.append(header_json or _indented(header, 1))
+    parts.append(',\n  "annotations": ')
+    ordered = sorted(annotations, key=lambda a: (a["start"], a["end"], a["id"]))
+    if ordered:
+        parts.append("[\n    " + ",\n    ".join(map(_annotation_json, ordered)) + "\n  ]")
+    else:
+        parts.append("[]")
+    tail = {}
     if rejected:
-        data["rejected"] = sorted(
+        tail["rejected"] = sorted(
             rejected, key=lambda r: (r["start"], r["end"], r["rule"], r.get("quote", ""))
         )
-    data.update(extra)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    tail.update(extra)
+    for key, value in tail.items():
+        parts.append(f",\n  {encode_basestring(key)}: {_indented(value, 1)}")
+    parts.append("\n}\n")
+    return "".join(parts)
+
+
+def _indented(value: object, level: int) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)` as it reads at nesting `level`."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+_ANNOTATION_KEYS = tuple(Annotation.create("x", 0, 1, "t").to_json())
+_QUOTE_KEYS = ("exact", "prefix", "suffix")
+
+
+def _annotation_json(row: dict) -> str:
+    """One annotation at its place in the list; rows of the usual shape take the fast path."""
+    quote = row.get("quote")
+    if (
+        tuple(row) != _ANNOTATION_KEYS
+        or not isinstance(quote, dict)
+        or tuple(quote) != _QUOTE_KEYS
+        or not all(isinstance(quote[key], str) for key in _QUOTE_KEYS)
+        or not all(type(row[key]) is int for key in ("start", "end"))
+        or not all(type(row[key]) is str for key in _STRING_KEYS)
+    ):
+        return _indented(row, 2)
+    e = encode_basestring
+    attrs = _indented(row["attrs"], 3) if row["attrs"] else "{}"
+    return (
+        f'{{\n      "id": {e(row["id"])},\n      "start": {row["start"]},'
+        f'\n      "end": {row["end"]},\n      "tag": {e(row["tag"])},'
+        f'\n      "quote": {{\n        "exact": {e(quote["exact"])},'
+        f'\n        "prefix": {e(quote["prefix"])},\n        "suffix": {e(quote["suffix"])}'
+        f'\n      }},\n      "note": {e(row["note"])},\n      "attrs": {attrs},'
+        f'\n      "annotator": {e(row["annotator"])},\n      "origin": {e(row["origin"])},'
+        f'\n      "status": {e(row["status"])},\n      "created": {e(row["created"])},'
+        f'\n      "modified": {e(row["modified"])}\n    }}'
+    )
+
+
+_STRING_KEYS = ("id", "tag", "note", "annotator", "origin", "status", "created", "modified")
 
 
 def source_path(sidecar: Path) -> Path:
@@ -205,6 +260,7 @@ class SidecarStorage(Storage):
         self.error: OSError | None = None
         self.dirty = False
         self.deferred = False  # inside AnnotationStore.batch(): one write at the end
+        self._header_json = ""
 
     def read(self) -> dict:
         return self.tables
@@ -216,11 +272,14 @@ class SidecarStorage(Storage):
             self.flush()
 
     def render(self) -> str:
+        if not self._header_json:  # the whole cleaned text: encode it once, not on every save
+            self._header_json = _indented(self.header, 1)
         return render_sidecar(
             self.header,
             list(self.tables.get(ANNOTATIONS, {}).values()),
             list(self.tables.get(REJECTED, {}).values()),
             self.extra,
+            self._header_json,
         )
 
     def flush(self, path: Path | None = None) -> None:

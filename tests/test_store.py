@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from readtui.annotations import Annotation, Quote
 from readtui.document import load_document
@@ -15,6 +17,7 @@ from readtui.store import (
     AnnotationStore,
     SidecarError,
     read_sidecar,
+    render_sidecar,
     sidecar_path,
     source_path,
 )
@@ -436,3 +439,53 @@ def test_rejected_suggestions_are_stored_and_follow_the_text(tmp_path: Path) -> 
     assert moved.document.text[rows[0]["start"] : rows[0]["end"]] == "at least 14 people"
     moved.save()
     read_sidecar(sidecar_path(source))  # still a valid sidecar
+
+
+_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3),
+    max_leaves=6,
+)
+_rows = st.fixed_dictionaries(
+    {
+        "id": _text,
+        "start": st.integers(0, 10**6),
+        "end": st.integers(0, 10**6),
+        "tag": _text,
+        "quote": st.fixed_dictionaries({"exact": _text, "prefix": _text, "suffix": _text}),
+        "note": _text,
+        "attrs": st.dictionaries(_text, _json_values, max_size=3),
+        "annotator": _text,
+        "origin": _text,
+        "status": _text,
+        "created": _text,
+        "modified": _text,
+    }
+)
+
+
+@given(
+    rows=st.lists(
+        _rows
+        | st.dictionaries(_text, _json_values, max_size=3).map(
+            lambda extra: {"id": "x", "start": 1, "end": 2, **extra}
+        ),
+        max_size=4,
+    ),
+    extra=st.dictionaries(
+        _text.filter(lambda k: k not in {"schema", "document", "annotations"}),
+        _json_values,
+        max_size=2,
+    ),
+)
+def test_the_fast_sidecar_writer_writes_what_json_dumps_would(rows, extra) -> None:
+    header = {"source": "a.txt", "text": 'line one\nline "two" \u2028 \x00'}
+    rows = [row for row in rows if isinstance(row.get("start"), int)]
+    rejected = [{"rule": "r", "start": 1, "end": 2, "quote": "q"}]
+    expected = {"schema": SCHEMA, "document": header}
+    expected["annotations"] = sorted(rows, key=lambda a: (a["start"], a["end"], a["id"]))
+    expected["rejected"] = rejected
+    expected.update(extra)
+    text = render_sidecar(header, rows, rejected, extra)
+    assert text == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"

@@ -125,8 +125,12 @@ class ReaderScreen(Screen):
             title.append(f" {tag.letter} {counts.get(tag.name, 0)}", style=f"bold {tag.colour}")
         if self.store.save_error is not None:
             title.append("  NOT SAVED (ctrl+s retries)", style="bold reverse red")
-        self.query_one("#title-bar", Static).update(title)
-        self.query_one("#status-line", Static).update(self._status_text())
+        # one row each, fixed in the CSS: a repaint without a layout pass
+        self.query_one("#title-bar", Static).update(title, layout=False)
+        self._show_status(self._status_text())
+
+    def _show_status(self, status: Text) -> None:
+        self.query_one("#status-line", Static).update(status, layout=False)
 
     def _status_text(self) -> Text:
         reader = self.reader
@@ -328,7 +332,7 @@ class ReaderScreen(Screen):
 
     @on(AnnotationList.Filtered)
     def _list_filtered(self, message: AnnotationList.Filtered) -> None:
-        self.query_one("#list-title", Static).update(Text(message.summary))
+        self.query_one("#list-title", Static).update(Text(message.summary), layout=False)
 
     @on(AnnotationList.DeleteRequested)
     def _list_delete(self, message: AnnotationList.DeleteRequested) -> None:
@@ -362,7 +366,7 @@ class ReaderScreen(Screen):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         count = self.reader.set_search(event.value)
-        self.query_one("#status-line", Static).update(
+        self._show_status(
             Text(f" search “{event.value}”: {count} matches") if event.value else Text(" ")
         )
 
@@ -389,9 +393,7 @@ class ReaderScreen(Screen):
             self.notify("No search: press / to search", markup=False, timeout=2)
             return
         total = len(self.reader.search.starts)
-        self.query_one("#status-line", Static).update(
-            Text(f" search “{self.reader.search.query}”: match {number} of {total}")
-        )
+        self._show_status(Text(f" search “{self.reader.search.query}”: match {number} of {total}"))
 
     # Saving, help, leaving
     def action_save(self, quit_after: bool = False) -> None:
