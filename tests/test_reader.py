@@ -137,8 +137,11 @@ async def test_tag_selection_with_v_and_each_tag_key(article: Path) -> None:
         annotations = sidecar(article)["annotations"]
         assert [(a["tag"], a["quote"]["exact"]) for a in annotations] == [
             ("claim", "Artillery shells struck"),
-            ("quote", "At least 14 people were killed and more than 40 wounded, "
-                      "local health officials said"),
+            (
+                "quote",
+                "At least 14 people were killed and more than 40 wounded, "
+                "local health officials said",
+            ),
             ("casualty figure", "The army denied it"),
         ]
         first = annotations[0]
@@ -375,3 +378,25 @@ async def test_command_palette_carries_the_reader_actions(article: Path) -> None
         await pilot.press(*"hide annotation list", "enter")
         await pilot.pause()
         assert not app.screen.query_one("#side").display
+
+
+async def test_long_article_is_wrapped_in_the_background_keeping_the_cursor_in_view(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "long.txt"
+    paragraphs = [
+        f"Paragraph {n}: " + "officials said more people were hurt. " * (n % 9 + 1)
+        for n in range(400)
+    ]
+    path.write_text("Long article\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        await pilot.press("G")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        layout = reader.layout_rows
+        assert all(layout.is_wrapped(i) for i in range(len(reader.document.blocks)))
+        y = layout.y_of(reader.cursor)
+        assert reader.scroll_y <= y < reader.scroll_y + reader.size.height
+        assert at_cursor(reader, 14) == "Paragraph 399:"

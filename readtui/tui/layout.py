@@ -34,18 +34,18 @@ def _char_cells(char: str) -> int:
     return 1 if char.isascii() else cell_len(char)
 
 
-def wrap_block(text: str, block: Block, width: int) -> list[Row]:
+def wrap_block(text: str, block: Block, width: int, index: int = -1) -> list[Row]:
     """Greedy word wrap of one block to `width` cells; words longer than a row are cut."""
     base, body = block.start, text[block.start : block.end]
     measure = len if body.isascii() else cell_len
     if block.kind == "code":
-        return _wrap_code(text, block, width)
+        return _wrap_code(text, block, width, index)
     rows: list[Row] = []
     row_start, used = 0, 0  # start of the row being filled, and the cells it holds
     for match in _BREAKS.finditer(body):
         word_start, word_end = match.start(), match.start() + len(match.group().rstrip())
         if used and used + measure(body[word_start:word_end]) > width:
-            rows.append(_row(block, base, row_start, word_start, body))
+            rows.append(_row(index, base, row_start, word_start, body))
             row_start, used = word_start, 0
         # a word longer than a whole row is cut where the row is full
         while measure(body[row_start:word_end]) > width:
@@ -53,28 +53,28 @@ def wrap_block(text: str, block: Block, width: int) -> list[Row]:
             while cells + _char_cells(body[cut]) <= width:
                 cells += _char_cells(body[cut])
                 cut += 1
-            rows.append(_row(block, base, row_start, cut, body))
+            rows.append(_row(index, base, row_start, cut, body))
             row_start = cut
         used = measure(body[row_start : match.end()])
-    rows.append(_row(block, base, row_start, len(body), body))
+    rows.append(_row(index, base, row_start, len(body), body))
     return rows
 
 
-def _row(block: Block, base: int, start: int, next_start: int, body: str) -> Row:
+def _row(index: int, base: int, start: int, next_start: int, body: str) -> Row:
     end = next_start
     while end > start and body[end - 1] == " ":
         end -= 1
-    return Row(-1, base + start, base + end, base + next_start)
+    return Row(index, base + start, base + end, base + next_start)
 
 
-def _wrap_code(text: str, block: Block, width: int) -> list[Row]:
+def _wrap_code(text: str, block: Block, width: int, index: int) -> list[Row]:
     rows, position = [], block.start
     for line in text[block.start : block.end].split("\n"):
         end = position + len(line)
         while end - position > width:
-            rows.append(Row(-1, position, position + width, position + width))
+            rows.append(Row(index, position, position + width, position + width))
             position += width
-        rows.append(Row(-1, position, end, end + 1))
+        rows.append(Row(index, position, end, end + 1))
         position = end + 1
     return rows
 
@@ -112,11 +112,7 @@ class Layout:
     def block_rows(self, index: int) -> list[Row]:
         rows = self._wrapped.get(index)
         if rows is None:
-            block = self.document.blocks[index]
-            rows = [
-                Row(index, r.start, r.end, r.next_start)
-                for r in wrap_block(self.document.text, block, self.width)
-            ]
+            rows = wrap_block(self.document.text, self.document.blocks[index], self.width, index)
             self._wrapped[index] = rows
             if len(rows) != self._heights[index]:
                 self._heights[index] = len(rows)
@@ -125,6 +121,21 @@ class Layout:
 
     def is_wrapped(self, index: int) -> bool:
         return index in self._wrapped
+
+    def wrap_rest(self) -> dict[int, list[Row]]:
+        """Rows of every block not wrapped yet, computed without touching this layout, so a
+        thread can do it while the reader runs; `adopt` takes them in."""
+        pending = [i for i in range(len(self._heights)) if i not in self._wrapped]
+        text, blocks = self.document.text, self.document.blocks
+        return {i: wrap_block(text, blocks[i], self.width, i) for i in pending}
+
+    def adopt(self, wrapped: dict[int, list[Row]]) -> None:
+        """Take in rows from `wrap_rest`: every height is exact from now on."""
+        for index, rows in wrapped.items():
+            if index not in self._wrapped:
+                self._wrapped[index] = rows
+                self._heights[index] = len(rows)
+        self._tops = None
 
     def locate(self, y: int) -> tuple[int, int]:
         """(block index, row within the block) of row `y`; the row may be a gap (row >= height)."""

@@ -6,17 +6,18 @@ selection are offsets into the document text, never screen positions.
 """
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from readtui import textunits
 from readtui.config import Config, TagDef
@@ -25,6 +26,7 @@ from readtui.editing import Editor
 from readtui.tui.layout import Layout, Row
 
 GUTTER = 4  # cells left of the text: the letters of the tags on the row
+BACKGROUND_WRAP_BLOCKS = 200  # longer documents are wrapped whole in a thread after first paint
 
 
 def tag_style(tag: TagDef) -> Style:
@@ -112,15 +114,17 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("escape", "clear_selection", "Clear selection", show=False),
     ]
 
-    class CursorMoved(Message):
-        """The cursor or the selection changed."""
-
-        def __init__(self, reader: "ReaderView") -> None:
-            super().__init__()
-            self.reader = reader
-
-    def __init__(self, document: Document, editor: Editor, config: Config, **kwargs) -> None:
+    def __init__(
+        self,
+        document: Document,
+        editor: Editor,
+        config: Config,
+        on_cursor: Callable[[], None] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
+        # called at once when the cursor or selection changes, so the bars land in the same frame
+        self._on_cursor = on_cursor
         self.document = document
         self.editor = editor
         self.config = config
@@ -134,6 +138,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._goal_column: int | None = None
         self._wrapped: Layout | None = None  # made at the first size, and again when it changes
         self._dragging = False
+        self._frame_width = self._frame_margin = 0
 
     # Geometry
     @property
@@ -162,7 +167,28 @@ class ReaderView(ScrollView, can_focus=True):
             self._wrapped = Layout(self.document, self.text_width)
             self._update_virtual_size()
             self.scroll_to_cursor(animate=False, center=True)
+            if len(self.document.blocks) > BACKGROUND_WRAP_BLOCKS:
+                self._wrap_in_background(self._wrapped)
         self._prepare_visible()
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_in_background(self, layout: Layout) -> None:
+        """Wrap the whole document off the UI thread, so heights stop changing as the reader
+        scrolls (each change would cost a layout pass and move the scroll bar)."""
+        rows = layout.wrap_rest()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._adopt_rows, layout, rows)
+
+    def _adopt_rows(self, layout: Layout, rows: dict) -> None:
+        if layout is not self._wrapped:
+            return  # the width changed meanwhile: a new layout is on its way
+        screen_row = self._layout.y_of(self.cursor) - round(self.scroll_y)
+        layout.adopt(rows)
+        self._update_virtual_size()
+        # keep the cursor on the same screen row while the rows above it settle
+        y = max(0, self._layout.y_of(self.cursor) - screen_row)
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self.refresh()
 
     def _update_virtual_size(self) -> None:
         self.virtual_size = Size(self.left_margin + GUTTER + self.text_width, self._layout.height)
@@ -175,19 +201,18 @@ class ReaderView(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._prepare_visible()
+        self._frame_width = self.scrollable_content_region.width
+        self._frame_margin = self.left_margin
         return super().render_lines(crop)
 
     # Drawing
     def render_line(self, y: int) -> Strip:
-        row_y = round(self.scroll_y) + y
-        row = self._layout.row(row_y)
-        width = self.scrollable_content_region.width
+        row = self._layout.row(round(self.scroll_y) + y)
+        width, left = self._frame_width, self._frame_margin  # measured once per frame
         base = self.rich_style
-        margin = Segment(" " * self.left_margin, base)
         if row.block < 0:
-            return Strip([margin, Segment(" " * (width - self.left_margin), base)], width).crop(
-                0, width
-            )
+            return Strip.blank(width, base)
+        margin = Segment(" " * left, base)
         segments = [margin, *self._gutter(row, base), *self._text_segments(row, base)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
@@ -264,7 +289,8 @@ class ReaderView(ScrollView, can_focus=True):
 
     # Cursor and scrolling
     def _post_cursor(self) -> None:
-        self.post_message(self.CursorMoved(self))
+        if self._on_cursor is not None:
+            self._on_cursor()
 
     def move_to(self, offset: int, *, keep_goal: bool = False, center: bool = False) -> None:
         """Put the cursor at `offset` (kept inside a block), scroll to it and redraw."""
@@ -291,11 +317,8 @@ class ReaderView(ScrollView, can_focus=True):
         if self.extending:
             self.refresh()  # the selection may span many rows
             return
-        top = round(self.scroll_y)
         for offset in offsets:
-            y = self._layout.y_of(offset) - top
-            if 0 <= y < self.size.height:
-                self.refresh_line(y)
+            self.refresh_line(self._layout.y_of(offset))  # a row of the content, not the screen
 
     def scroll_to_cursor(self, *, animate: bool = False, center: bool = False) -> None:
         y = self._layout.y_of(self.cursor)

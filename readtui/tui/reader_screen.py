@@ -72,7 +72,9 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         with Horizontal(id="panes"):
-            yield ReaderView(self.document, self.editor, self.config, id="reader")
+            yield ReaderView(
+                self.document, self.editor, self.config, on_cursor=self._update_bars, id="reader"
+            )
             with Vertical(id="side"):
                 yield Static(id="list-title")
                 yield AnnotationList(self.config, id="annotation-list")
@@ -156,10 +158,6 @@ class ReaderScreen(Screen):
         elif reader.search:
             status.append(f"search “{reader.search.query}”: {len(reader.search.starts)} matches")
         return status
-
-    @on(ReaderView.CursorMoved)
-    def _cursor_moved(self) -> None:
-        self._update_bars()
 
     # Edits: each goes through the editor, which writes the sidecar at once
     def _after_change(self, focus: Annotation | None = None, message: str = "") -> None:
