@@ -16,6 +16,10 @@ from platformdirs import user_cache_path
 from readtui import __version__
 from readtui.cleaning import CLEANER_ID
 
+# Texts longer than this are taken as clean (no boilerplate search), and cleaning them again costs
+# no more than reading a cache entry back: they are not cached, which also spares the memory.
+MAX_CACHED_TEXT = 1_000_000
+
 _FIELDS = ("title", "byline", "date", "url", "removed", "encoding", "warnings")
 
 
@@ -53,6 +57,8 @@ def _is_block(block: object, length: int) -> bool:
 
 
 def write_entry(key: str, entry: dict) -> None:
+    if len(entry["text"]) > MAX_CACHED_TEXT:
+        return
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)

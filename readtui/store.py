@@ -312,17 +312,24 @@ class AnnotationStore:
         self.path = path
         self.reanchored = 0  # annotations that moved or were orphaned because the text changed
         data = read_sidecar(path) if path.exists() else None
+        parsed: list[Annotation] = []
         annotations: list[dict] = []
         rejected: list[dict] = []
         extra: dict = {}
         if data is not None:
-            annotations = [_in_spec_order(row) for row in data["annotations"]]
+            parsed = [Annotation.from_json(row) for row in data["annotations"]]
             rejected = [_rejected_row(**row) for row in data.get("rejected", [])]
             extra = {k: v for k, v in data.items() if k not in {"schema", "document", *_TABLES}}
             old_text = data["document"]["text"]
             if old_text != document.text:
-                annotations = self._reanchor(old_text, annotations)
+                parsed = self._reanchor(old_text, parsed)
                 rejected = self._reanchor_rejected(old_text, rejected)
+            annotations = [
+                _in_spec_order(row, annotation)
+                for row, annotation in zip(data["annotations"], parsed, strict=True)
+            ]
+        # what annotations() returns until the first change: parsing 10,000 again costs time
+        self._as_loaded: list[Annotation] | None = sorted(parsed, key=lambda a: a.sort_key)
         self._storage: SidecarStorage | None = None
         header, tables = document_header(document), {ANNOTATIONS: _table(annotations)}
         tables[REJECTED] = _table(rejected)
@@ -331,11 +338,10 @@ class AnnotationStore:
         self.table = self.db.table(ANNOTATIONS)
         self.rejected_table = self.db.table(REJECTED)
 
-    def _reanchor(self, old_text: str, rows: list[dict]) -> list[dict]:
-        before = [Annotation.from_json(row) for row in rows]
+    def _reanchor(self, old_text: str, before: list[Annotation]) -> list[Annotation]:
         after = reanchor(old_text, self.document.text, before)
         self.reanchored = sum(a != b for a, b in zip(before, after, strict=True))
-        return [annotation.to_json() for annotation in after]
+        return after
 
     def _reanchor_rejected(self, old_text: str, rows: list[dict]) -> list[dict]:
         """Move rejected suggestions with their text; one whose text is gone suppresses nothing."""
@@ -352,6 +358,8 @@ class AnnotationStore:
     # Reading
     def annotations(self) -> list[Annotation]:
         """Every annotation, orphans included, sorted by (start, end, id)."""
+        if self._as_loaded is not None:
+            return list(self._as_loaded)
         items = [Annotation.from_json(row) for row in self.table.all()]
         return sorted(items, key=lambda a: a.sort_key)
 
@@ -364,12 +372,15 @@ class AnnotationStore:
 
     # Changing: each change is written at once; `save_error` tells whether that worked.
     def add(self, annotation: Annotation) -> None:
+        self._as_loaded = None
         self.table.insert(annotation.to_json())
 
     def update(self, annotation: Annotation) -> None:
+        self._as_loaded = None
         self.table.update(_replace_row(annotation.to_json()), Query().id == annotation.id)
 
     def remove(self, annotation_id: str) -> None:
+        self._as_loaded = None
         self.table.remove(Query().id == annotation_id)
 
     def reject(self, rule: str, start: int, end: int) -> None:
@@ -411,9 +422,9 @@ class AnnotationStore:
 _TABLES = (ANNOTATIONS, REJECTED)
 
 
-def _in_spec_order(row: dict) -> dict:
+def _in_spec_order(row: dict, annotation: Annotation) -> dict:
     """A stored annotation with its keys in the SPEC's order (unknown keys kept, after them)."""
-    ordered = Annotation.from_json(row).to_json()
+    ordered = annotation.to_json()
     return ordered | {key: value for key, value in row.items() if key not in ordered}
 
 

@@ -116,3 +116,21 @@ def test_order_and_number_are_kept() -> None:
     result = reanchor(OLD, new, annotations)
     assert [a.id for a in result] == [a.id for a in annotations]
     assert [a.status for a in result] == ["moved", "orphan", "moved"]
+
+
+def test_a_deleted_passage_is_not_placed_on_a_look_alike_far_away() -> None:
+    filler = "Nothing else happened that week in the valley. " * 200
+    old = "Officials said 14 people were killed. " + filler + "Later: 14 people were killed, too."
+    annotation = make(old, "14 people were killed")
+    new = old.replace("Officials said 14 people were killed. ", "")
+    [placed] = reanchor(old, new, [annotation])
+    assert placed.status == "orphan"
+
+
+def test_every_annotation_after_an_insertion_moves_by_the_same_amount() -> None:
+    phrases = ["killing at least 14 people", "crowded with shoppers", "bus station", "Talks"]
+    annotations = [make(OLD, phrase) for phrase in phrases]
+    new = OLD.replace("Residents said", "Residents, who asked not to be named, said")
+    placed = reanchor(OLD, new, annotations)
+    assert [placed_text(new, a) for a in placed] == phrases
+    assert [a.status for a in placed] == ["ok", "moved", "moved", "moved"]

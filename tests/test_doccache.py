@@ -41,3 +41,11 @@ def test_an_unwritable_cache_costs_nothing_but_time(article: Path, private_cache
     document = load_document(article)
     assert document.title.startswith("Shelling")
     assert entries() == []
+
+
+def test_a_very_long_text_is_not_cached(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    paragraph = "Officials said that at least 12 people were killed in the attack."
+    path.write_text("Long\n\n" + "\n\n".join([paragraph] * 20_000), encoding="utf-8")
+    assert len(load_document(path).text) > doccache.MAX_CACHED_TEXT
+    assert entries() == []
