@@ -254,6 +254,37 @@ def _from_cache(entry: dict, kind: str, path: Path, source_sha256: str) -> Docum
     )
 
 
+# A plain-text file this large is cleaned as clean text, block by block (see cleaning.scraped):
+# its first blocks are known from its first bytes, so the reader can show them at once.
+PREVIEW_MIN_BYTES = 4_000_000  # at most 4 bytes a character: over LARGE_TEXT characters
+PREVIEW_BYTES = 64 * 1024
+
+
+def load_preview(path: str | Path) -> Document | None:
+    """The start of a very long .txt article, cleaned as the whole will be: its text is a
+    prefix of the whole document's text. None for any other file, or when unsure."""
+    from readtui.cleaning.scraped import clean_large_text
+
+    path = Path(path)
+    try:
+        if kind_of(path) != "txt" or path.stat().st_size < PREVIEW_MIN_BYTES:
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(PREVIEW_BYTES)
+    except OSError:
+        return None
+    cut = head.rfind(b"\n\n")  # whole blocks only: the last one may go on past the head
+    if cut <= 0 or b"\r" in head:
+        return None
+    try:
+        text = head[:cut].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None  # a legacy encoding is guessed from the whole file, not its head
+    document = assemble(clean_large_text(text), "txt", path=path)
+    document.title = document.title or _tidy(path.stem)
+    return document
+
+
 def document_from_text(text: str, kind: str = "txt", title: str = "") -> Document:
     """A document from text in memory (tests, pipelines)."""
     document = assemble(clean_text(text, kind), kind, source_sha256=sha256_text(text))

@@ -58,11 +58,13 @@ class SpanIndex:
 class Editor:
     """The annotations of one open document and the history of edits to them."""
 
-    def __init__(self, store: AnnotationStore, annotator: str):
+    def __init__(self, store: AnnotationStore | None, annotator: str, text: str = ""):
+        """Without a store the editor only reads: no annotations, and edits are not possible
+        (the reader shows a long article's first screens so while the rest loads)."""
         self.store = store
-        self.text = store.document.text
+        self.text = store.document.text if store else text
         self.annotator = annotator
-        self.annotations = store.annotations()
+        self.annotations = store.annotations() if store else []
         self.index = SpanIndex(self.annotations)
         self._undo: list[Change] = []
         self._redo: list[Change] = []
@@ -139,6 +141,8 @@ class Editor:
         self._redo.clear()
 
     def _apply(self, change: Change) -> None:
+        if self.store is None:
+            raise RuntimeError("this editor has no store: nothing can be changed")
         removed_ids = {a.id for a in change.removed}
         with self.store.batch():
             for annotation in change.removed:

@@ -8,6 +8,7 @@ file or the new one. A sidecar that cannot be read raises SidecarError and is ne
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,6 +41,8 @@ def atomic_write_text(path: Path, text: str) -> None:
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
     )
     try:
+        # mkstemp makes the file private; give it the mode the file had, or a new file's mode
+        os.chmod(descriptor, _mode_for(path))
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -57,6 +60,15 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.close(directory)
     except OSError:
         pass
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def document_header(document: Document) -> dict:

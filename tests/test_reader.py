@@ -4,9 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from readtui.config import Config
-from readtui.store import sidecar_path
+from readtui.document import PREVIEW_BYTES, PREVIEW_MIN_BYTES, load_document, load_preview
+from readtui.store import AnnotationStore, sidecar_path
 from readtui.tui.app import ReadtuiApp
 from readtui.tui.reader import ReaderView
 from readtui.tui.reader_screen import ReaderScreen
@@ -400,3 +402,54 @@ async def test_long_article_is_wrapped_in_the_background_keeping_the_cursor_in_v
         y = layout.y_of(reader.cursor)
         assert reader.scroll_y <= y < reader.scroll_y + reader.size.height
         assert at_cursor(reader, 14) == "Paragraph 399:"
+
+
+def write_long_article(path: Path) -> None:
+    paragraph = "Officials said at least 12 people were killed. " * 8
+    count = PREVIEW_MIN_BYTES // len(paragraph) + 10
+    path.write_text("A Long Record\n\n" + "\n\n".join([paragraph] * count), encoding="utf-8")
+
+
+async def test_a_very_long_article_shows_its_start_at_once_then_loads_whole(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "record.txt"
+    write_long_article(path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.loading
+        assert screen.document.text == load_document(path).text
+        await pilot.press("G", "s", "1")
+        [annotation] = sidecar(path)["annotations"]
+        assert annotation["start"] > PREVIEW_BYTES  # beyond what the first screens showed
+
+
+async def test_while_a_long_article_loads_it_can_be_read_but_not_edited(tmp_path: Path) -> None:
+    path = tmp_path / "record.txt"
+    write_long_article(path)
+    preview = load_preview(path)
+    assert preview is not None and load_document(path).text.startswith(preview.text)
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(ReaderScreen(preview, None, Config(annotator="tester")))
+
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("j", "w", "s", "1", "c")
+        assert screen.reader.selection() is not None  # reading and selecting work
+        assert screen is app.screen  # no note dialog
+        assert not sidecar_path(path).exists()
+        document = load_document(path)
+        cursor = screen.reader.cursor
+        screen.attach(document, AnnotationStore(document))
+        await pilot.pause()
+        assert screen.reader.cursor == cursor  # the reader stays where it was
+        await pilot.press("s", "1")
+        assert len(sidecar(path)["annotations"]) == 1

@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -489,3 +490,16 @@ def test_the_fast_sidecar_writer_writes_what_json_dumps_would(rows, extra) -> No
     expected.update(extra)
     text = render_sidecar(header, rows, rejected, extra)
     assert text == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_new_sidecar_gets_an_ordinary_file_mode_and_an_old_one_keeps_its_own(
+    article: Path,
+) -> None:
+    store = AnnotationStore(load_document(article))
+    store.save()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(sidecar_path(article).stat().st_mode) == 0o666 & ~umask
+    sidecar_path(article).chmod(0o640)
+    store.save()
+    assert stat.S_IMODE(sidecar_path(article).stat().st_mode) == 0o640

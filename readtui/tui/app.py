@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from readtui.config import Config, ConfigError, load_config
-from readtui.document import DocumentError, find_articles, load_document
+from readtui.document import DocumentError, find_articles, load_document, load_preview
 from readtui.store import AnnotationStore, SidecarError
 from readtui.tui.reader_screen import ReaderScreen
 from readtui.tui.screens.library import LibraryScreen
@@ -55,18 +56,44 @@ class ReadtuiApp(App):
             self.open_article(self.paths[0])
 
     def open_article(self, path: Path) -> bool:
-        """Open an article in the reader; says why in a notification when it cannot."""
+        """Open an article in the reader; says why in a notification when it cannot.
+
+        A very long plain-text article shows its start at once while the whole loads in a
+        thread; editing starts when it is there.
+        """
         try:
             config = self.config_for(path)
+            preview = load_preview(path)
+            if preview is not None:
+                screen = ReaderScreen(preview, None, config)
+                self.push_screen(screen)
+                self._load_whole(path, screen)
+                return True
             document = load_document(path)
             store = AnnotationStore(document)
         except (DocumentError, SidecarError, ConfigError) as error:
-            self.notify(str(error), title="Cannot open", severity="error", markup=False)
-            if not self.open_library:
-                self.exit(return_code=1, message=str(error))
+            self._cannot_open(error)
             return False
         self.push_screen(ReaderScreen(document, store, config))
         return True
+
+    @work(thread=True, exit_on_error=False, group="open")
+    def _load_whole(self, path: Path, screen: ReaderScreen) -> None:
+        try:
+            document = load_document(path)
+            store = AnnotationStore(document)
+        except (DocumentError, SidecarError) as error:
+            self.call_from_thread(self._cannot_open, error, screen)
+            return
+        if screen.is_attached:
+            self.call_from_thread(screen.attach, document, store)
+
+    def _cannot_open(self, error: Exception, screen: ReaderScreen | None = None) -> None:
+        self.notify(str(error), title="Cannot open", severity="error", markup=False)
+        if not self.open_library:
+            self.exit(return_code=1, message=str(error))
+        elif screen is not None and screen is self.screen:
+            self.pop_screen()
 
     def on_library_screen_open_article(self, message: LibraryScreen.OpenArticle) -> None:
         self.open_article(message.path)
@@ -87,7 +114,8 @@ class ReadtuiApp(App):
         if isinstance(screen, ReaderScreen):
             yield SystemCommand("Save", "Write the annotations now", screen.action_save)
             yield SystemCommand(
-                "Show/hide annotation list", "Toggle the list beside the reader",
+                "Show/hide annotation list",
+                "Toggle the list beside the reader",
                 screen.action_toggle_list,
             )
             yield SystemCommand("Search", "Find text in the article", screen.action_search)
@@ -96,7 +124,8 @@ class ReadtuiApp(App):
         if library is not None:
             for path in library.articles:
                 yield SystemCommand(
-                    f"Open {path.name}", "Open this article in the reader",
+                    f"Open {path.name}",
+                    "Open this article in the reader",
                     lambda path=path: self._open_from_palette(path),
                 )
 

@@ -168,7 +168,8 @@ class ReaderView(ScrollView, can_focus=True):
             self._update_virtual_size()
             self.scroll_to_cursor(animate=False, center=True)
             if len(self.document.blocks) > BACKGROUND_WRAP_BLOCKS:
-                self._wrap_in_background(self._wrapped)
+                # after the first paint, so that the thread does not slow it down
+                self.call_after_refresh(self._wrap_in_background, self._wrapped)
         self._prepare_visible()
 
     @work(thread=True, exclusive=True, group="wrap")
@@ -510,6 +511,24 @@ class ReaderView(ScrollView, can_focus=True):
 
     # Changes from outside
     def annotations_changed(self) -> None:
+        self.refresh()
+
+    def show_document(self, document: Document, editor: Editor, keep_cursor: bool) -> None:
+        """Show another version of the document: the whole of one whose start was shown."""
+        self.document, self.editor = document, editor
+        if not keep_cursor:
+            self.cursor, self.search = (document.blocks[0].start if document.blocks else 0), None
+            self.clear_selection()
+        self.search = (
+            SearchState(self.search.query, find_all(document.text, self.search.query))
+            if self.search
+            else None
+        )
+        self._wrapped = None
+        self._update_virtual_size()
+        if len(document.blocks) > BACKGROUND_WRAP_BLOCKS:
+            self.call_after_refresh(self._wrap_in_background, self._layout)
+        self.scroll_to_cursor()
         self.refresh()
 
     def position_label(self) -> str:

@@ -59,12 +59,19 @@ class ReaderScreen(Screen):
         Binding("q", "close", "Quit"),
     ]
 
-    def __init__(self, document: Document, store: AnnotationStore, config: Config) -> None:
+    # what cannot run before the whole article is there (see `attach`)
+    EDITING_ACTIONS = frozenset(
+        {"tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save"}
+    )
+
+    def __init__(self, document: Document, store: AnnotationStore | None, config: Config) -> None:
+        """With no store, `document` is the start of a long article still loading: it can be
+        read, and editing starts when `attach` brings the whole."""
         super().__init__()
         self.document = document
         self.store = store
         self.config = config
-        self.editor = Editor(store, config.annotator)
+        self.editor = Editor(store, config.annotator, document.text)
         self._bindings_for_tags = _tag_bindings(config)
         self._warned_save_error = False
         self._tag_counts: dict[str, int] = {}
@@ -92,14 +99,35 @@ class ReaderScreen(Screen):
 
     def on_mount(self) -> None:
         for binding in self._bindings_for_tags:
-            self._bindings.bind(
-                binding.key, binding.action, binding.description, show=binding.show
-            )
+            self._bindings.bind(binding.key, binding.action, binding.description, show=binding.show)
         self.query_one("#search", Input).display = False
         self.annotation_list.show(self.editor.annotations)
         self.reader.focus()
         self._count_tags()
         self._update_bars()
+        if self.store is not None:
+            self._report_loading()
+
+    @property
+    def loading(self) -> bool:
+        return self.store is None
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.loading and action in self.EDITING_ACTIONS:
+            return None  # shown dimmed in the footer until the article is whole
+        return True
+
+    def attach(self, document: Document, store: AnnotationStore) -> None:
+        """The whole article has loaded: show it, with its annotations, and allow editing."""
+        keep_cursor = document.text.startswith(self.document.text)
+        self.document, self.store = document, store
+        self.editor = Editor(store, self.config.annotator)
+        self.reader.show_document(document, self.editor, keep_cursor=keep_cursor)
+        self._after_change()
+        self.refresh_bindings()
+        self._report_loading()
+
+    def _report_loading(self) -> None:
         if self.store.reanchored:
             self.notify(
                 f"The source changed: {self.store.reanchored} annotations were re-anchored; "
@@ -125,7 +153,7 @@ class ReaderScreen(Screen):
         title.append(f" {self.reader.position_label()} ", style="dim")
         for tag in self.config.tags:
             title.append(f" {tag.letter} {counts.get(tag.name, 0)}", style=f"bold {tag.colour}")
-        if self.store.save_error is not None:
+        if self.store is not None and self.store.save_error is not None:
             title.append("  NOT SAVED (ctrl+s retries)", style="bold reverse red")
         # one row each, fixed in the CSS: a repaint without a layout pass
         self.query_one("#title-bar", Static).update(title, layout=False)
@@ -137,6 +165,8 @@ class ReaderScreen(Screen):
     def _status_text(self) -> Text:
         reader = self.reader
         status = Text(" ")
+        if self.loading:
+            status.append("Loading the rest of the article… editing starts when it is here ")
         selection = reader.selection()
         if reader.extending:
             status.append("SELECT ", style="bold reverse")
@@ -172,7 +202,7 @@ class ReaderScreen(Screen):
         self._check_saved()
 
     def _check_saved(self) -> None:
-        error = self.store.save_error
+        error = self.store.save_error if self.store else None
         if error is None:
             self._warned_save_error = False
             return
@@ -429,7 +459,7 @@ class ReaderScreen(Screen):
         self.app.push_screen(HelpScreen("readtui keys", self.help_rows()))
 
     def action_close(self) -> None:
-        if self.store.unsaved or self.store.save_error is not None:
+        if self.store is not None and (self.store.unsaved or self.store.save_error is not None):
             self.action_save(quit_after=True)
         else:
             self._leave()

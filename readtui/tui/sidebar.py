@@ -94,8 +94,9 @@ class AnnotationList(ScrollView, can_focus=True):
 
     def _update_title(self) -> None:
         shown = f"{len(self.rows)} of {len(self.all)}" if self.tag_filter else str(len(self.rows))
+        noun = "annotation" if len(self.all) == 1 else "annotations"
         where = f" · {self.tag_filter} only" if self.tag_filter else " · f filters by tag"
-        self.post_message(self.Filtered(f"{shown} annotations{where}"))
+        self.post_message(self.Filtered(f"{shown} {noun}{where}"))
 
     @property
     def current(self) -> Annotation | None:
