@@ -213,8 +213,13 @@ def load_document(path: str | Path) -> Document:
     if entry is not None:
         return _from_cache(entry, kind, path, source_sha256)
     text, encoding, warning = decode(data)
+    # a long source exists three times over (bytes, decoded, cleaned): let each copy go as soon
+    # as the next one is made, so that the peak stays near two copies
+    del data
+    cleaned = clean_text(text, kind)
+    del text
     document = assemble(
-        clean_text(text, kind),
+        cleaned,
         kind,
         path=path,
         source_sha256=source_sha256,

@@ -11,7 +11,6 @@ from readtui.config import Config, ConfigError, load_config
 from readtui.document import DocumentError, find_articles, load_document, load_preview
 from readtui.store import AnnotationStore, SidecarError
 from readtui.tui.reader_screen import ReaderScreen
-from readtui.tui.screens.library import LibraryScreen
 
 
 class ReadtuiApp(App):
@@ -33,6 +32,7 @@ class ReadtuiApp(App):
     ) -> None:
         super().__init__()
         self.paths = paths
+        self.library = None  # the LibraryScreen, when there is one
         self.articles = find_articles(paths)
         self.base_config = config
         self.annotator = annotator
@@ -51,7 +51,11 @@ class ReadtuiApp(App):
 
     def on_mount(self) -> None:
         if self.open_library:
-            self.push_screen(LibraryScreen(self.articles, self.config_for(self.paths[0])))
+            # imported here: opening one article should not pay for the library's widgets
+            from readtui.tui.screens.library import LibraryScreen
+
+            self.library = LibraryScreen(self.articles, self.config_for(self.paths[0]))
+            self.push_screen(self.library)
         else:
             self.open_article(self.paths[0])
 
@@ -95,18 +99,19 @@ class ReadtuiApp(App):
         elif screen is not None and screen is self.screen:
             self.pop_screen()
 
-    def on_library_screen_open_article(self, message: LibraryScreen.OpenArticle) -> None:
+    def on_library_screen_open_article(self, message) -> None:
         self.open_article(message.path)
 
-    _last_reader_path: Path | None = None
-
     def pop_screen(self):
+        """Back in the library from a reader: bring that article's row up to date."""
         leaving = self.screen
-        if isinstance(leaving, ReaderScreen) and leaving.document.path is not None:
-            self._last_reader_path = leaving.document.path
         result = super().pop_screen()
-        if isinstance(self.screen, LibraryScreen) and self._last_reader_path is not None:
-            self.screen.refresh_article(self._last_reader_path)
+        if (
+            isinstance(leaving, ReaderScreen)
+            and leaving.document.path is not None
+            and self.screen is self.library
+        ):
+            self.library.refresh_article(leaving.document.path)
         return result
 
     def get_system_commands(self, screen: Screen):
@@ -120,9 +125,8 @@ class ReadtuiApp(App):
             )
             yield SystemCommand("Search", "Find text in the article", screen.action_search)
             yield SystemCommand("Help", "Every key", screen.action_help)
-        library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
-        if library is not None:
-            for path in library.articles:
+        if self.library is not None:
+            for path in self.library.articles:
                 yield SystemCommand(
                     f"Open {path.name}",
                     "Open this article in the reader",

@@ -1,4 +1,7 @@
-"""The screen researchers live in: the reader, the annotation list, search and editing keys."""
+"""The screen researchers live in: the reader, the annotation list, search and editing keys.
+
+Dialogs are imported when first opened: start-up pays only for what the reader shows.
+"""
 
 from pathlib import Path
 
@@ -16,11 +19,6 @@ from readtui.document import Document
 from readtui.editing import Editor
 from readtui.store import AnnotationStore
 from readtui.tui.reader import ReaderView
-from readtui.tui.screens.attributes import AttributesDialog
-from readtui.tui.screens.help import HelpScreen
-from readtui.tui.screens.note import NoteDialog
-from readtui.tui.screens.save_failed import SaveFailedDialog
-from readtui.tui.screens.tag_picker import TagPicker
 from readtui.tui.sidebar import AnnotationList, snippet
 
 
@@ -225,6 +223,8 @@ class ReaderScreen(Screen):
             elif action == "discard" and quitting:
                 self._leave()
 
+        from readtui.tui.screens.save_failed import SaveFailedDialog
+
         self.app.push_screen(SaveFailedDialog(message, suggested, quitting=quitting), chosen)
 
     def _save_to(self, path: Path, quit_after: bool = False) -> None:
@@ -272,6 +272,8 @@ class ReaderScreen(Screen):
             if name:
                 self._tag_selection(name)
 
+        from readtui.tui.screens.tag_picker import TagPicker
+
         self.app.push_screen(TagPicker(self.config.tags), picked)
 
     def _annotation_here(self) -> Annotation | None:
@@ -289,6 +291,8 @@ class ReaderScreen(Screen):
             if note is not None and note != annotation.note:
                 self._after_change(self.editor.set_note(annotation, note), "Note saved")
 
+        from readtui.tui.screens.note import NoteDialog
+
         self.app.push_screen(NoteDialog(annotation.note, annotation.quote.exact), written)
 
     def action_attributes(self) -> None:
@@ -303,6 +307,8 @@ class ReaderScreen(Screen):
         def edited(attrs: dict | None) -> None:
             if attrs is not None and attrs != annotation.attrs:
                 self._after_change(self.editor.set_attrs(annotation, attrs), "Attributes saved")
+
+        from readtui.tui.screens.attributes import AttributesDialog
 
         dialog = AttributesDialog(tag, annotation.attrs, annotation.quote.exact)
         self.app.push_screen(dialog, edited)
@@ -456,6 +462,8 @@ class ReaderScreen(Screen):
         return rows
 
     def action_help(self) -> None:
+        from readtui.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen("readtui keys", self.help_rows()))
 
     def action_close(self) -> None:
