@@ -71,7 +71,8 @@ class ReadtuiApp(App):
             if preview is not None:
                 screen = ReaderScreen(preview, None, config)
                 self.push_screen(screen)
-                self._load_whole(path, screen)
+                # after the first paint: the loading thread would slow the paint down
+                self.call_after_refresh(self._load_whole, path, screen)
                 return True
             document = load_document(path)
             store = AnnotationStore(document)
