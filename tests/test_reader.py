@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import App
 
 from readtui.config import Config
@@ -453,3 +454,20 @@ async def test_while_a_long_article_loads_it_can_be_read_but_not_edited(tmp_path
         assert screen.reader.cursor == cursor  # the reader stays where it was
         await pilot.press("s", "1")
         assert len(sidecar(path)["annotations"]) == 1
+
+
+async def test_keys_typed_right_after_slash_are_the_query(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        # a burst, as a fast typist or a paste sends it: every key is queued before the first
+        # is handled (pilot.press would wait for the app between keys)
+        for key, character in [("slash", "/"), ("q", "q"), ("u", "u"), ("o", "o")]:
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app._driver.send_message(event)  # what the terminal driver does with each key
+        await pilot.pause()
+        assert app.screen is not None and isinstance(app.screen, ReaderScreen)
+        assert app.screen.query_one("#search").value == "quo"
+        await pilot.press("enter")
+        assert reader.search is not None and reader.search.query == "quo"

@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from readtui.config import Config, ConfigError, load_config
 from readtui.document import DocumentError, find_articles, load_document, load_preview
@@ -99,6 +100,12 @@ class ReadtuiApp(App):
             self.exit(return_code=1, message=str(error))
         elif screen is not None and screen is self.screen:
             self.pop_screen()
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed while the focus moves to a text box (`/` then a fast `q`) was sent to
+        the widget that had the focus, and bubbles up here unused: it belongs in the box."""
+        if isinstance(self.focused, Input) and event.is_printable and event.character:
+            self.focused.insert_text_at_cursor(event.character)
 
     def on_library_screen_open_article(self, message) -> None:
         self.open_article(message.path)

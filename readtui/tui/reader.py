@@ -170,6 +170,7 @@ class ReaderView(ScrollView, can_focus=True):
             if len(self.document.blocks) > BACKGROUND_WRAP_BLOCKS:
                 # after the first paint, so that the thread does not slow it down
                 self.call_after_refresh(self._wrap_in_background, self._wrapped)
+            self._post_cursor()  # the row count in the title bar changed
         self._prepare_visible()
 
     @work(thread=True, exclusive=True, group="wrap")

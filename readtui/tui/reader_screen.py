@@ -395,7 +395,9 @@ class ReaderScreen(Screen):
         search = self.query_one("#search", Input)
         search.display = True
         search.value = self.reader.search.query if self.reader.search else ""
-        search.focus()
+        # focus now, not on the next turn of the loop: keys typed right after `/` are the query
+        # (a `q` among them must not close the article)
+        self.set_focus(search)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
