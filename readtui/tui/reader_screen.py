@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -26,9 +26,16 @@ def _tag_bindings(config: Config) -> list[Binding]:
     bindings = []
     for key in range(1, 10):
         tag = config.tag_for_key(key)
-        description = f"Tag {tag.name}" if tag else f"Tag {key}"
+        name = tag.name if tag else str(key)
+        # the footer shows the short name; help shows the tooltip
         bindings.append(
-            Binding(str(key), f"tag_key({key})", description, show=tag is not None and key <= 3)
+            Binding(
+                str(key),
+                f"tag_key({key})",
+                name,
+                show=tag is not None and key <= 3,
+                tooltip=f"Tag {name}",
+            )
         )
     return bindings
 
@@ -71,6 +78,8 @@ class ReaderScreen(Screen):
         self.config = config
         self.editor = Editor(store, config.annotator, document.text)
         self._bindings_for_tags = _tag_bindings(config)
+        # the tag keys come from the config; first among the screen's keys in the footer
+        self._bindings = BindingsMap.merge([BindingsMap(self._bindings_for_tags), self._bindings])
         self._warned_save_error = False
         self._tag_counts: dict[str, int] = {}
 
@@ -96,8 +105,6 @@ class ReaderScreen(Screen):
         return self.query_one(AnnotationList)
 
     def on_mount(self) -> None:
-        for binding in self._bindings_for_tags:
-            self._bindings.bind(binding.key, binding.action, binding.description, show=binding.show)
         self.query_one("#search", Input).display = False
         self.annotation_list.show(self.editor.annotations)
         self.reader.focus()
