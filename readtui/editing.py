@@ -70,17 +70,10 @@ class Editor:
         self._redo: list[Change] = []
 
     # Queries
-    def get(self, annotation_id: str) -> Annotation | None:
-        return next((a for a in self.annotations if a.id == annotation_id), None)
-
     def under(self, offset: int) -> Annotation | None:
         """The innermost annotation at `offset`: the one keys like `c`, `e` and `x` act on."""
         covering = self.index.covering(offset)
         return covering[0] if covering else None
-
-    @property
-    def orphans(self) -> list[Annotation]:
-        return [a for a in self.annotations if a.is_orphan]
 
     # Edits
     def tag(self, start: int, end: int, tag: str) -> Annotation | None:
@@ -111,14 +104,6 @@ class Editor:
         return new
 
     # History
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     def undo(self) -> Change | None:
         if not self._undo:
             return None

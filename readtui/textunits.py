@@ -39,14 +39,6 @@ def previous_word(text: str, offset: int) -> int:
         window *= 4
 
 
-def word_at(text: str, offset: int) -> tuple[int, int] | None:
-    window = max(0, offset - 100)
-    for match in _WORD.finditer(text, window, offset + 100):
-        if match.start() <= offset < match.end():
-            return match.span()
-    return None
-
-
 def _block_bounds(document: Document, offset: int) -> tuple[int, int]:
     block = document.block_at(offset)
     if block is not None:
