@@ -21,7 +21,8 @@ class ReadtuiApp(App):
     CSS = """
     Screen { background: $surface; }
     """
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    # shown in the footer: in the library, letters (q too) go to the filter
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
     def __init__(
         self,
