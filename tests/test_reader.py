@@ -471,3 +471,27 @@ async def test_keys_typed_right_after_slash_are_the_query(article: Path) -> None
         assert app.screen.query_one("#search").value == "quo"
         await pilot.press("enter")
         assert reader.search is not None and reader.search.query == "quo"
+
+
+async def test_from_the_library_q_goes_back_to_it_with_the_row_up_to_date(
+    article: Path,
+) -> None:
+    app = ReadtuiApp([article.parent], Config(annotator="tester"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        footer_q = [
+            b.binding.description
+            for b in app.screen.active_bindings.values()
+            if b.binding.key == "q"
+        ]
+        assert footer_q == ["Library"]
+        await pilot.press("right_curly_bracket", "s", "1", "q")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        library = app.screen
+        assert library is app.library
+        assert library.articles[article].counts == {"claim": 1}

@@ -71,7 +71,7 @@ class ReadtuiApp(App):
             config = self.config_for(path)
             preview = load_preview(path)
             if preview is not None:
-                screen = ReaderScreen(preview, None, config)
+                screen = ReaderScreen(preview, None, config, self._closes_to)
                 self.push_screen(screen)
                 # after the first paint: the loading thread would slow the paint down
                 self.call_after_refresh(self._load_whole, path, screen)
@@ -81,7 +81,7 @@ class ReadtuiApp(App):
         except (DocumentError, SidecarError, ConfigError) as error:
             self._cannot_open(error)
             return False
-        self.push_screen(ReaderScreen(document, store, config))
+        self.push_screen(ReaderScreen(document, store, config, self._closes_to))
         return True
 
     @work(thread=True, exit_on_error=False, group="open")
@@ -101,6 +101,10 @@ class ReadtuiApp(App):
             self.exit(return_code=1, message=str(error))
         elif screen is not None and screen is self.screen:
             self.pop_screen()
+
+    @property
+    def _closes_to(self) -> str:
+        return "Library" if self.open_library else "Quit"
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the focus moves to a text box (`/` then a fast `q`) was sent to

@@ -61,7 +61,6 @@ class ReaderScreen(Screen):
         Binding("ctrl+l", "toggle_list", "Show/hide list", show=False),
         Binding("ctrl+s", "save", "Save", show=False),
         Binding("question_mark", "help", "Help"),
-        Binding("q", "close", "Quit"),
     ]
 
     # what cannot run before the whole article is there (see `attach`)
@@ -69,9 +68,16 @@ class ReaderScreen(Screen):
         {"tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save"}
     )
 
-    def __init__(self, document: Document, store: AnnotationStore | None, config: Config) -> None:
+    def __init__(
+        self,
+        document: Document,
+        store: AnnotationStore | None,
+        config: Config,
+        closes_to: str = "Quit",
+    ) -> None:
         """With no store, `document` is the start of a long article still loading: it can be
-        read, and editing starts when `attach` brings the whole."""
+        read, and editing starts when `attach` brings the whole. `closes_to` names what `q`
+        does in the footer: "Quit", or "Library" when it goes back there."""
         super().__init__()
         self.document = document
         self.store = store
@@ -79,7 +85,14 @@ class ReaderScreen(Screen):
         self.editor = Editor(store, config.annotator, document.text)
         self._bindings_for_tags = _tag_bindings(config)
         # the tag keys come from the config; first among the screen's keys in the footer
-        self._bindings = BindingsMap.merge([BindingsMap(self._bindings_for_tags), self._bindings])
+        self._close_binding = Binding("q", "close", closes_to, tooltip="Close, saving first")
+        self._bindings = BindingsMap.merge(
+            [
+                BindingsMap(self._bindings_for_tags),
+                self._bindings,
+                BindingsMap([self._close_binding]),
+            ]
+        )
         self._warned_save_error = False
         self._tag_counts: dict[str, int] = {}
 
@@ -457,7 +470,7 @@ class ReaderScreen(Screen):
         """Every key of the reader, built from the bindings themselves."""
         sections = [
             ("", ReaderView.BINDINGS),
-            ("", [*self.BINDINGS, *self._bindings_for_tags]),
+            ("", [*self.BINDINGS, *self._bindings_for_tags, self._close_binding]),
             ("List: ", AnnotationList.BINDINGS),
         ]
         rows: list[tuple[str, str]] = []
