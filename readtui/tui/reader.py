@@ -20,6 +20,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from readtui import textunits
+from readtui.annotations import Annotation
 from readtui.config import Config, TagDef
 from readtui.document import Document
 from readtui.editing import Editor
@@ -215,13 +216,16 @@ class ReaderView(ScrollView, can_focus=True):
         if row.block < 0:
             return Strip.blank(width, base)
         margin = Segment(" " * left, base)
-        segments = [margin, *self._gutter(row, base), *self._text_segments(row, base)]
+        # one lookup serves the gutter and the text
+        annotations = self.editor.index.overlapping(row.start, max(row.end, row.start + 1))
+        gutter = self._gutter(annotations, base)
+        segments = [margin, *gutter, *self._text_segments(row, annotations, base)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
-    def _gutter(self, row: Row, base: Style) -> list[Segment]:
+    def _gutter(self, annotations: list[Annotation], base: Style) -> list[Segment]:
         letters: list[Segment] = []
         seen: set[str] = set()
-        for annotation in self.editor.index.overlapping(row.start, max(row.end, row.start + 1)):
+        for annotation in annotations:
             tag = self.tags.get(annotation.tag)
             if tag and tag.name not in seen and len(seen) < GUTTER - 1:
                 seen.add(tag.name)
@@ -248,12 +252,11 @@ class ReaderView(ScrollView, can_focus=True):
             return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
         return self.fixed
 
-    def _text_segments(self, row: Row, base: Style) -> list[Segment]:
+    def _text_segments(self, row: Row, annotations: list[Annotation], base: Style) -> list[Segment]:
         text = self.document.text
         start, end = row.start, row.end
-        annotations = self.editor.index.overlapping(start, end)
         # outer spans first, so an inner span's colour shows on top while marks add up
-        annotations.sort(key=lambda a: (a.start - a.end, a.start))
+        annotations = sorted(annotations, key=lambda a: (a.start - a.end, a.start))
         search = self.search.overlapping(start, end) if self.search else []
         selection = self.selection()
         edges = {start, end}
