@@ -29,6 +29,7 @@ from readtui.document import (
     load_document,
     sha256_text,
 )
+from readtui.export.model import ExportFault
 from readtui.store import (
     SIDECAR_SUFFIX,
     SidecarError,
@@ -461,26 +462,67 @@ def print_stats(summary: dict, tags: list[str]) -> None:
 
 # Entry point ----------------------------------------------------------------------------------
 
+# readtui export / import ----------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from readtui.export.command import run_export as export
+
+    targets = sidecar_targets(args.paths)
+    configs = Configs()
+    tag_order: dict[str, None] = {}
+    for folder in sorted({sidecar.parent for sidecar in targets.sidecars}):
+        tag_order.update(dict.fromkeys(configs(folder).tag_names))
+    annotated = set(targets.sidecars.values())
+    missing = sorted(sanitise(path.name) for path in targets.articles - annotated)
+    return export(args, sorted(targets.sidecars), missing, tuple(tag_order))
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from readtui.export.command import run_import as import_
+
+    return import_(args)
+
+
+def _add_paths(command: argparse.ArgumentParser) -> None:
+    command.add_argument("paths", nargs="+", metavar="PATH", help="articles, sidecars or folders")
+    command.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def _add_file(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", metavar="FILE", help="an article (.txt, .md, .html)")
+    command.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def _add_export(command: argparse.ArgumentParser) -> None:
+    from readtui.export.command import add_export_arguments
+
+    add_export_arguments(command)
+
+
+def _add_import(command: argparse.ArgumentParser) -> None:
+    from readtui.export.command import add_import_arguments
+
+    add_import_arguments(command)
+
+
+# Entry point ----------------------------------------------------------------------------------
+
 COMMANDS = {
-    "clean": ("print the cleaned text of an article", run_clean),
-    "validate": ("check sidecars: schema, hashes, offsets, orphans", run_validate),
-    "stats": ("annotations per tag, annotator and document", run_stats),
+    "clean": ("print the cleaned text of an article", run_clean, _add_file),
+    "validate": ("check sidecars: schema, hashes, offsets, orphans", run_validate, _add_paths),
+    "stats": ("annotations per tag, annotator and document", run_stats, _add_paths),
+    "export": ("write the annotations as training data", run_export, _add_export),
+    "import": ("bring annotations made elsewhere into sidecars", run_import, _add_import),
 }
 
 
-def command_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (summary, handler) in COMMANDS.items():
-        command = commands.add_parser(name, help=summary, description=summary)
-        command.set_defaults(handler=handler)
-        if name == "clean":
-            command.add_argument("file", metavar="FILE", help="an article (.txt, .md, .html)")
-        else:
-            command.add_argument(
-                "paths", nargs="+", metavar="PATH", help="articles, sidecars or folders"
-            )
-        command.add_argument("--json", action="store_true", help="print one JSON document")
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of one command (only its own arguments are built: export's need its module)."""
+    summary, handler, add_arguments = COMMANDS[name]
+    parser = _Parser(prog=f"{PROG} {name}", description=summary)
+    parser.set_defaults(handler=handler)
+    add_arguments(parser)
     return parser
 
 
@@ -488,10 +530,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
-            args = command_parser().parse_args(argv)
+            args = command_parser(argv[0]).parse_args(argv[1:])
             return args.handler(args)
         return run_open(open_parser().parse_intermixed_args(argv))
-    except (CliError, DocumentError, SidecarError, ConfigError) as exc:
+    except (CliError, DocumentError, SidecarError, ConfigError, ExportFault) as exc:
         return _error(str(exc))
     except BrokenPipeError:  # `readtui clean x | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
