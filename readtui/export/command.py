@@ -167,7 +167,7 @@ def run_import(args: argparse.Namespace) -> int:
         return report.exit_status
     console = _console()
     for problem in report.problems:
-        console.print(_text(problem, "red"))
+        console.print(_text(problem, "red"), soft_wrap=True)
     total = sum(report.annotations.values())
     console.print(
         _text(f"imported {report.documents} documents, {total} annotations into {args.output}")
@@ -216,7 +216,7 @@ def print_report(report: ExportReport, console) -> None:
     from rich.table import Table
 
     for line in report.issues + report.problems:
-        console.print(_text(line, "yellow" if line in report.issues else "red"))
+        console.print(_text(line, "yellow" if line in report.issues else "red"), soft_wrap=True)
     table = Table(title=_text(f"readtui export -f {report.format}"), show_edge=False)
     table.add_column(_text("what"))
     table.add_column(_text("how many"), justify="right")
@@ -224,7 +224,7 @@ def print_report(report: ExportReport, console) -> None:
         table.add_row(_text(what), _text(count))
     console.print(table)
     for path in report.files[:10]:
-        console.print(_text(f"wrote {path}"))
+        console.print(_text(f"wrote {path}"), soft_wrap=True)
     if len(report.files) > 10:
         console.print(_text(f"... and {len(report.files) - 10} more files"))
     if report.problems or report.faults:
