@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import readtui.cleaning
+import readtui.export
 
 REPO = Path(__file__).resolve().parents[1]
 ENGINE = [
@@ -26,6 +27,8 @@ ENGINE = [
     "readtui.cli",
     "readtui.cleaning",
     *(f"readtui.cleaning.{m.name}" for m in pkgutil.iter_modules(readtui.cleaning.__path__)),
+    "readtui.export",
+    *(f"readtui.export.{m.name}" for m in pkgutil.iter_modules(readtui.export.__path__)),
 ]
 
 REPORT_UI_MODULES = """
@@ -61,11 +64,19 @@ def test_cli_commands_run_without_textual(tmp_path: Path) -> None:
     code = (
         "import contextlib, io\n"
         "from readtui.cli import main\n"
+        "from readtui.annotations import Annotation\n"
+        "from readtui.document import load_document\n"
+        "from readtui.store import AnnotationStore\n"
+        f"store = AnnotationStore(load_document({str(article)!r}))\n"
+        "store.add(Annotation.create(store.document.text, 0, 5, 'claim'))\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['clean', {str(article)!r}]) == 0\n"
         f"    assert main(['validate', {str(tmp_path)!r}]) == 0\n"
         f"    assert main(['stats', {str(tmp_path)!r}]) == 0\n"
-        f"    assert main(['stats', '--json', {str(tmp_path)!r}]) == 0\n" + REPORT_UI_MODULES
+        f"    assert main(['stats', '--json', {str(tmp_path)!r}]) == 0\n"
+        f"    assert main(['export', {str(tmp_path)!r}, '-f', 'jsonl', '-o', 'out.jsonl']) == 0\n"
+        f"    assert main(['import', 'out.jsonl', '-f', 'jsonl', '-o', 'imported']) == 0\n"
+        + REPORT_UI_MODULES
     )
     assert _python(code, cwd=tmp_path) == []
 
