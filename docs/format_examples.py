@@ -103,7 +103,8 @@ def _run_block(work: Path, match: re.Match) -> str:
             exec(compile(code, f"<docs/formats.md: {match.group(1)}>", "exec"), {})
     finally:
         os.chdir(cwd)
-    return f"```python <!-- run: {match.group(1)} -->\n{code}```\n\nIt prints:\n\n```\n{printed.getvalue()}```"
+    head = f"```python <!-- run: {match.group(1)} -->\n{code}```"
+    return f"{head}\n\nIt prints:\n\n```\n{printed.getvalue()}```"
 
 
 def main() -> int:
