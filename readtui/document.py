@@ -5,13 +5,14 @@ Offsets everywhere in readtui are `str` indices (code points) into `Document.tex
 
 import codecs
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from readtui import doccache
-from readtui.cleaning import CLEANER_ID, Cleaned
+from readtui.cleaning import CLEANER_ID, VERBATIM_ID, Cleaned
 from readtui.textsafety import sanitise
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -208,6 +209,9 @@ def load_document(path: str | Path) -> Document:
     except OSError as exc:
         raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from None
     source_sha256 = hashlib.sha256(data).hexdigest()
+    verbatim_title = _verbatim_title(path, source_sha256) if kind == "txt" else None
+    if verbatim_title is not None:
+        return _verbatim_document(data, verbatim_title, path, source_sha256)
     key = doccache.cache_key(source_sha256, kind)
     entry = doccache.read_entry(key)
     if entry is not None:
@@ -230,6 +234,51 @@ def load_document(path: str | Path) -> Document:
         document.title = _tidy(path.stem)  # file names are untrusted text too
     doccache.write_entry(key, _cache_entry(document))
     return document
+
+
+# The start of a sidecar as readtui writes it (keys in a fixed order): enough to tell whether its
+# source is to be read verbatim without parsing the whole file, which holds the whole text.
+_VERBATIM_HEAD = re.compile(
+    r'^\{\s*"schema": "readtui\.annotations/1",\s*"document": \{\s*"source": "(?:[^"\\]|\\.)*",'
+    r'\s*"source_sha256": "([0-9a-f]{64})",\s*"cleaner": "' + re.escape(VERBATIM_ID) + '",'
+    r'\s*"title": ("(?:[^"\\]|\\.)*")'
+)
+_SIDECAR_HEAD_BYTES = 8192
+
+
+def _verbatim_title(path: Path, source_sha256: str) -> str | None:
+    """The title, when the sidecar says this source is read verbatim and it is the same file."""
+    try:
+        with path.with_name(path.name + ".annotations.json").open("rb") as handle:
+            head = handle.read(_SIDECAR_HEAD_BYTES).decode("utf-8", errors="ignore")
+    except OSError:
+        return None
+    match = _VERBATIM_HEAD.match(head)
+    if match is None or match.group(1) != source_sha256:
+        return None
+    return json.loads(match.group(2))
+
+
+def _verbatim_document(data: bytes, title: str, path: Path, source_sha256: str) -> Document:
+    """The source as it is (line ends normalised, controls removed), a block per paragraph."""
+    text, encoding, warning = decode(data)
+    text = sanitise(text.replace("\r\n", "\n").replace("\r", "\n"))
+    blocks, position = [], 0
+    for part in text.split(BLOCK_SEPARATOR):
+        if part.strip():
+            blocks.append(Block("paragraph", position, position + len(part)))
+        position += len(part) + len(BLOCK_SEPARATOR)
+    return Document(
+        text=text,
+        blocks=blocks,
+        title=title or _tidy(path.stem),
+        kind="txt",
+        path=path,
+        source_sha256=source_sha256,
+        encoding=encoding,
+        warnings=[f"{path.name}: {warning}"] if warning else [],
+        cleaner=VERBATIM_ID,
+    )
 
 
 def _cache_entry(document: Document) -> dict:

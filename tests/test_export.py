@@ -268,3 +268,35 @@ def test_a_format_whose_extra_is_missing_names_the_extra(tmp_path, annotate):
     assert result.stderr.startswith("readtui: the spacy format needs spacy")
     assert "pip install 'readtui[export]'" in result.stderr
     assert not (tmp_path / "out.spacy").exists()
+
+
+def test_an_imported_text_opens_as_it_is_with_its_annotations_in_place(tmp_path, run_cli):
+    # a byline line that readtui's cleaner would drop from a scraped page
+    text = "Floods in the valley\n\nBy Amira Soltan | 26 November 2026\n\nAt least 34 people died."
+    spans = [("By Amira Soltan", "claim"), ("At least 34 people died", "casualty figure")]
+    line = {
+        "text": text,
+        "spans": [
+            {"start": text.index(p), "end": text.index(p) + len(p), "label": tag}
+            for p, tag in spans
+        ],
+        "meta": {"id": "floods", "title": "Floods in the valley"},
+    }
+    (tmp_path / "in.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+
+    assert (
+        run_cli("import", tmp_path / "in.jsonl", "-f", "jsonl", "-o", tmp_path / "lib").returncode
+        == 0
+    )
+
+    source = tmp_path / "lib" / "floods.txt"
+    document = load_document(source)
+    assert document.text == text and document.title == "Floods in the valley"
+    store = AnnotationStore(document)
+    assert [(text[a.start : a.end], a.tag, a.status) for a in store.annotations()] == [
+        (*span, "ok") for span in spans
+    ]
+    assert run_cli("validate", tmp_path / "lib").returncode == 0
+    # once the user edits the source, it is an article like any other and is cleaned again
+    source.write_text(text + "\n\nAdvertisement\n", encoding="utf-8")
+    assert load_document(source).cleaner == "readtui.clean/1"

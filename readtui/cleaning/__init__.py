@@ -7,6 +7,9 @@
 from dataclasses import dataclass, field
 
 CLEANER_ID = "readtui.clean/1"
+# The text is the source as it is: documents imported from other tools, whose annotations were
+# made on exactly that text (see readtui.document.load_document).
+VERBATIM_ID = "readtui.verbatim/1"
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code")
 

@@ -128,7 +128,6 @@ def load_for_export(sidecar: Path, name: str, options: ExportOptions) -> LoadedD
         text=text,
         spans=tuple(spans),
         title=header.get("title", ""),
-        cleaner=header.get("cleaner", ""),
         text_sha256=sha256_text(text),
         states=states,
     )

@@ -1,7 +1,8 @@
 """Import annotations made elsewhere: each document becomes `NAME.txt` and its sidecar (SPEC §3).
 
 The text is written as it came, and the sidecar holds it with the annotations as code-point
-offsets. Nothing that exists is overwritten: a document whose files are already there (with
+offsets. The sidecar's cleaner is `readtui.verbatim/1`: readtui reads such a source as it is,
+never cleaning it, since the annotations were made on exactly that text. Nothing that exists is overwritten: a document whose files are already there (with
 other contents) is reported and left as it is.
 """
 
@@ -14,6 +15,7 @@ from importlib import import_module
 from pathlib import Path, PurePosixPath
 
 from readtui.annotations import Annotation
+from readtui.cleaning import VERBATIM_ID
 from readtui.document import sha256_text
 from readtui.export.formats import FORMATS, IMPORT_FORMATS
 from readtui.export.model import ExportFault
@@ -31,7 +33,6 @@ class ImportedDocument:
     text: str
     annotations: list[Annotation]
     title: str = ""
-    cleaner: str = ""
     states: dict = field(default_factory=dict)
 
 
@@ -96,7 +97,8 @@ def write_imported(document: ImportedDocument, folder: Path, report: ImportRepor
     header = {
         "source": source.name,
         "source_sha256": hashlib.sha256(data).hexdigest(),
-        "cleaner": document.cleaner,
+        # read verbatim: the annotations were made on this text, not on what cleaning makes of it
+        "cleaner": VERBATIM_ID,
         "title": document.title,
         "text_sha256": sha256_text(document.text),
         "text": document.text,

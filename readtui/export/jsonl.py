@@ -60,7 +60,6 @@ def read(path: Path) -> Iterator[ImportedDocument]:
             text=text,
             annotations=annotations,
             title=str(meta.get("title") or ""),
-            cleaner=str(meta.get("cleaner") or ""),
             states=meta.get("states") if isinstance(meta.get("states"), dict) else {},
         )
 

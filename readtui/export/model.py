@@ -41,15 +41,12 @@ class ExportDocument:
     text: str
     spans: tuple[Annotation, ...]
     title: str = ""
-    cleaner: str = ""
     text_sha256: str = ""
     states: dict = field(default_factory=dict)
 
     @property
     def meta(self) -> dict:
         meta = {"id": self.name, "title": self.title, "text_sha256": self.text_sha256}
-        if self.cleaner:
-            meta["cleaner"] = self.cleaner
         if self.states:
             meta["states"] = self.states
         return meta

@@ -60,7 +60,10 @@ def _convert_one(job: tuple[Path, str, str, ExportOptions]) -> tuple[LoadedDocum
     loaded = load_for_export(sidecar, name, options)
     if loaded.document is None:
         return loaded, None
-    return loaded, get_format(format_name).convert(loaded.document, options)
+    piece = get_format(format_name).convert(loaded.document, options)
+    # The run needs the counts, not the document: sending its text and spans back from a
+    # worker costs more than converting it (unpickled one by one in the main process).
+    return replace(loaded, document=None), piece
 
 
 def export_corpus(
