@@ -24,6 +24,7 @@ ENGINE = [
     "readtui.editing",
     "readtui.textunits",
     "readtui.doccache",
+    "readtui.casualty",
     "readtui.cli",
     "readtui.cleaning",
     *(f"readtui.cleaning.{m.name}" for m in pkgutil.iter_modules(readtui.cleaning.__path__)),
