@@ -27,9 +27,15 @@ from readtui.casualty import number_value, parse_casualty
         ("10-15 hostages", {"count_min": 10, "count_max": 15, "kind": "captured"}),
         ("a dozen children died", {"count": 12, "kind": "killed", "group": "children"}),
         ("twenty-one civilians were killed", {"count": 21, "kind": "killed", "group": "civilians"}),
-        ("hundreds of civilians injured", {"count_min": 200, "kind": "injured", "group": "civilians"}),
+        (
+            "hundreds of civilians injured",
+            {"count_min": 200, "kind": "injured", "group": "civilians"},
+        ),
         ("in 2019, 5 people died", {"count": 5, "kind": "killed"}),
-        ("a 45-year-old man and two women were killed", {"count": 2, "kind": "killed", "group": "women"}),
+        (
+            "a 45-year-old man and two women were killed",
+            {"count": 2, "kind": "killed", "group": "women"},
+        ),
         ("at least seven people", {"count_min": 7}),
         ("the wounded were taken to hospital", {"kind": "injured"}),
         ("aged 45", {}),

@@ -2,8 +2,9 @@
 
 The text is written as it came, and the sidecar holds it with the annotations as code-point
 offsets. The sidecar's cleaner is `readtui.verbatim/1`: readtui reads such a source as it is,
-never cleaning it, since the annotations were made on exactly that text. Nothing that exists is overwritten: a document whose files are already there (with
-other contents) is reported and left as it is.
+never cleaning it, since the annotations were made on exactly that text. Nothing that exists is
+overwritten: a document whose files are already there (with other contents) is reported and
+left as it is.
 """
 
 import hashlib
