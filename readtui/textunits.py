@@ -7,9 +7,10 @@ from readtui.document import Document
 
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 # A sentence ends at . ! or ? (with closing quotes or brackets) followed by space and then
-# something that can open a sentence; the lookbehinds keep common abbreviations together.
+# something that can open a sentence; the lookbehinds keep common abbreviations together (the
+# lookahead first, so that they are tried only where a sentence can end).
 _SENTENCE_END = re.compile(
-    r"""(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bGen)(?<!\bCol)(?<!\bLt)
+    r"""(?=[.!?…])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bGen)(?<!\bCol)(?<!\bLt)
         (?<!\bSgt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<!\bJan)(?<!\bFeb)(?<!\bAug)
         (?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bvs)(?<!\betc)(?<!\b[A-Z])
         [.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9À-Þ])""",
