@@ -138,6 +138,20 @@ class ReadtuiApp(App):
             )
             yield SystemCommand("Search", "Find text in the article", screen.action_search)
             yield SystemCommand("Help", "Every key", screen.action_help)
+            if screen.document.path is not None:
+                yield SystemCommand(
+                    "Export this article…",
+                    "Write its annotations as training data (jsonl, spaCy, CoNLL, brat…)",
+                    lambda: self.open_export("article"),
+                )
+        if self.library is not None and (
+            screen is self.library or isinstance(screen, ReaderScreen)
+        ):
+            yield SystemCommand(
+                "Export the library…",
+                "Write every article's annotations as training data (jsonl, spaCy, CoNLL…)",
+                lambda: self.open_export("library"),
+            )
         if self.library is not None:
             for path in self.library.articles:
                 yield SystemCommand(
@@ -145,6 +159,27 @@ class ReadtuiApp(App):
                     "Open this article in the reader",
                     lambda path=path: self._open_from_palette(path),
                 )
+
+    @property
+    def library_folder(self) -> Path:
+        """Where the articles are: the folder opened, or the folder of the file opened."""
+        return self.paths[0] if self.paths[0].is_dir() else self.paths[0].parent
+
+    def open_export(self, scope: str) -> None:
+        """The export dialog for "article" (the reader's) or "library", both offered when the
+        reader was opened from the library."""
+        from readtui.tui.screens.export import ExportDialog, ExportScope
+
+        reader = self.screen if isinstance(self.screen, ReaderScreen) else None
+        scopes = []
+        if reader is not None and reader.document.path is not None:
+            scopes.append(ExportScope.article(reader.document.path))
+        if self.library is not None:
+            scopes.append(ExportScope.library(self.library_folder, list(self.library.articles)))
+        config = reader.config if reader is not None else self.config_for(self.paths[0])
+        store = reader.store if reader is not None else None
+        dialog = ExportDialog(scopes, scope, self.library_folder, config.tag_names, store)
+        self.push_screen(dialog)
 
     def _open_from_palette(self, path: Path) -> None:
         while isinstance(self.screen, ReaderScreen):
