@@ -164,6 +164,8 @@ def write_export(out: Path, files: dict[str, bytes], folder: bool) -> list[Path]
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if not folder and out.is_dir():
+        raise ExportError(f"{out}: is a folder; this format writes a file (name a file)")
     if not folder:
         written = []
         for name, data in files.items():

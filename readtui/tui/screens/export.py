@@ -348,8 +348,9 @@ class ExportDialog(ModalScreen[None]):
                 self.app.call_from_thread(self._show, _line(f"Exporting… {done} of {total}"))
 
         try:
+            # one process: forking a process that runs threads (the app's) can deadlock
             report = export_corpus(
-                annotated, format_name, out, options, tag_order, progress=progress
+                annotated, format_name, out, options, tag_order, progress=progress, workers=1
             )
         except ExportFault as fault:
             self.app.call_from_thread(self._failed, str(fault))
