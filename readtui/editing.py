@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from readtui.annotations import Annotation, snap_span
+from readtui.annotations import Annotation, Quote, snap_span
 from readtui.store import AnnotationStore
 
 
@@ -46,13 +46,35 @@ class SpanIndex:
         found = self.overlapping(offset, offset + 1)
         return sorted(found, key=lambda a: (a.end - a.start, a.id))
 
-    def next_start(self, offset: int) -> Annotation | None:
-        index = bisect_right(self.starts, offset)
-        return self.items[index] if index < len(self.items) else None
+    def step(
+        self, offset: int, forward: bool, current: Annotation | None = None
+    ) -> Annotation | None:
+        """The next (or previous) annotation in reading order, (start, end, id).
 
-    def previous_start(self, offset: int) -> Annotation | None:
+        From `current` when the cursor is at its start, so that marks starting together, or over
+        the same text, are each visited; otherwise from the cursor.
+        """
+        if current is not None and current.start == offset:
+            index = bisect_left(self.items, current.sort_key, key=lambda a: a.sort_key)
+            if index < len(self.items) and self.items[index].id == current.id:
+                index += 1 if forward else -1
+                return self.items[index] if 0 <= index < len(self.items) else None
+        if forward:
+            index = bisect_right(self.starts, offset)
+            return self.items[index] if index < len(self.items) else None
         index = bisect_left(self.starts, offset) - 1
         return self.items[index] if index >= 0 else None
+
+
+SET_ASIDE = "set_aside"
+
+
+def retagged_attrs(attrs: dict, defined: tuple[str, ...]) -> dict:
+    """Attributes for a new tag: the ones it defines, the rest kept under `set_aside`."""
+    pool = {**attrs.get(SET_ASIDE, {}), **{k: v for k, v in attrs.items() if k != SET_ASIDE}}
+    kept = {name: pool[name] for name in defined if name in pool}
+    aside = {name: value for name, value in pool.items() if name not in kept}
+    return {**kept, SET_ASIDE: aside} if aside else kept
 
 
 class Editor:
@@ -76,22 +98,39 @@ class Editor:
         return covering[0] if covering else None
 
     # Edits
-    def tag(self, start: int, end: int, tag: str) -> Annotation | None:
+    def tag(self, start: int, end: int, tag: str, attrs: dict | None = None) -> Annotation | None:
         """Tag the span snapped to whole words; None when nothing is left or it already exists."""
         start, end = snap_span(self.text, start, end)
         if start >= end:
             return None
         if any(a.start == start and a.end == end and a.tag == tag for a in self.index.items):
             return None
-        annotation = Annotation.create(self.text, start, end, tag, self.annotator)
+        annotation = Annotation.create(self.text, start, end, tag, self.annotator, attrs=attrs)
         self._do(Change(f"tag {tag}", (), (annotation,)))
         return annotation
 
     def delete(self, annotation: Annotation) -> None:
         self._do(Change(f"delete {annotation.tag}", (annotation,), ()))
 
-    def retag(self, annotation: Annotation, tag: str) -> Annotation:
-        return self._replace(annotation, annotation.edited(tag=tag), f"retag as {tag}")
+    def retag(self, annotation: Annotation, tag: str, defined: tuple[str, ...]) -> Annotation:
+        """Give `annotation` another tag; note and attributes stay. Attributes that the new tag
+        does not define (`defined`: its attribute names) are set aside under `set_aside`, and
+        come back when a later retag defines them again."""
+        return self._replace(
+            annotation,
+            annotation.edited(tag=tag, attrs=retagged_attrs(annotation.attrs, defined)),
+            f"retag as {tag}",
+        )
+
+    def resize(self, annotation: Annotation, start: int, end: int) -> Annotation | None:
+        """Move the span's ends (snapped to whole words); tag, note and attributes stay."""
+        start, end = snap_span(self.text, start, end)
+        if start >= end:
+            return None
+        if (start, end) == (annotation.start, annotation.end):
+            return annotation
+        resized = annotation.edited(start=start, end=end, quote=Quote.of(self.text, start, end))
+        return self._replace(annotation, resized, f"resize {annotation.tag}")
 
     def set_note(self, annotation: Annotation, note: str) -> Annotation:
         return self._replace(annotation, annotation.edited(note=note), "note")

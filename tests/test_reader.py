@@ -132,11 +132,11 @@ async def test_tag_selection_with_v_and_each_tag_key(article: Path) -> None:
     app = make_app(article)
     async with app.run_test(size=(100, 30)) as pilot:
         reader = await start(app, pilot)
-        await pilot.press("right_curly_bracket", "v", "w", "w", "w", "v", "1")
+        await pilot.press("right_curly_bracket", "v", "w", "w", "v", "1")
         assert tagged(article) == [("claim", "Artillery shells struck")]
         assert reader.selection() is None
         await pilot.press("right_parenthesis", "s", "2")
-        await pilot.press("right_parenthesis", "v", "w", "w", "w", "w", "3")
+        await pilot.press("right_parenthesis", "v", "w", "w", "w", "3")
         annotations = sidecar(article)["annotations"]
         assert [(a["tag"], a["quote"]["exact"]) for a in annotations] == [
             ("claim", "Artillery shells struck"),
@@ -152,6 +152,26 @@ async def test_tag_selection_with_v_and_each_tag_key(article: Path) -> None:
         assert first["status"] == "ok" and len(first["id"]) == 26
         text = reader.document.text
         assert text[first["start"] : first["end"]] == first["quote"]["exact"]
+
+
+async def test_v_takes_the_character_under_the_cursor_and_tags_what_is_highlighted(
+    article: Path,
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await start(app, pilot)
+        text = reader.document.text
+        reader.move_to(text.index("At least 14 people"))
+        await pilot.press("v", "w", "w", "w")  # onto the "p" of "people"
+        highlighted = reader.selection()
+        assert text[slice(*highlighted)] == "At least 14 people"
+        await pilot.press("3")
+        annotation = sidecar(article)["annotations"][0]
+        assert (annotation["start"], annotation["end"]) == highlighted
+        # a selection ending inside a word shows the whole word, as it will be tagged
+        reader.move_to(text.index("wounded"))
+        await pilot.press("v", "l", "l")
+        assert text[slice(*reader.selection())] == "wounded"
 
 
 async def test_tag_snaps_to_whole_words_and_trims(article: Path) -> None:
@@ -170,16 +190,17 @@ async def test_shift_arrows_extend_and_escape_clears(article: Path) -> None:
         reader = await start(app, pilot)
         await pilot.press("right_curly_bracket", "shift+right", "shift+right")
         start_offset, end = reader.selection()
-        assert reader.document.text[start_offset:end] == "Artillery shells "
+        assert reader.document.text[start_offset:end] == "Artillery shells"
         await pilot.press("shift+left")
         start_offset, end = reader.selection()
-        assert reader.document.text[start_offset:end] == "Artillery "
+        assert reader.document.text[start_offset:end] == "Artillery"
         await pilot.press("escape")
         assert reader.selection() is None
         await pilot.press("p")
         start_offset, end = reader.selection()
         assert reader.document.text[start_offset:end].startswith("Artillery")
-        assert reader.document.text[start_offset:end].endswith("The army denied it.")
+        # highlighted as it will be tagged: the final full stop is not in it
+        assert reader.document.text[start_offset:end].endswith("The army denied it")
         await pilot.press("3")
         assert tagged(article)[0][1].endswith("The army denied it")
 
@@ -189,7 +210,7 @@ async def test_tag_picker_note_attributes_delete(article: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         reader = await start(app, pilot)
         reader.move_to(reader.document.text.index("At least"))
-        await pilot.press("v", *["w"] * 6)
+        await pilot.press("v", *["w"] * 5)
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("c", "a", "s", "enter")

@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from readtui import textunits
-from readtui.annotations import Annotation
+from readtui.annotations import Annotation, snap_span
 from readtui.config import Config, TagDef
 from readtui.document import Document
 from readtui.editing import Editor
@@ -136,6 +136,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.extending = False  # between `v` and `v` (or during a drag): motions move its end
         self.fixed: tuple[int, int] | None = None  # a selection that motions leave alone
         self.search: SearchState | None = None
+        self.resizing: Annotation | None = None  # `=`: the selection is this annotation's new span
         self._goal_column: int | None = None
         self._wrapped: Layout | None = None  # made at the first size, and again when it changes
         self._dragging = False
@@ -247,10 +248,20 @@ class ReaderView(ScrollView, can_focus=True):
         return base + self.get_component_rich_style(component, partial=True)
 
     def selection(self) -> tuple[int, int] | None:
-        """The selected span [start, end), if any."""
+        """The selected span [start, end): what is highlighted is what a tag key tags.
+
+        As in vim's visual mode, the characters under the anchor and the cursor are both in it;
+        the span is snapped as tagging snaps it (whole words, outer spaces and punctuation
+        trimmed). None when nothing is selected, or nothing but spaces and punctuation.
+        """
         if self.extending and self.anchor is not None:
-            return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
-        return self.fixed
+            start, end = min(self.anchor, self.cursor), max(self.anchor, self.cursor) + 1
+        elif self.fixed is not None:
+            start, end = self.fixed
+        else:
+            return None
+        start, end = snap_span(self.document.text, start, min(end, len(self.document.text)))
+        return (start, end) if start < end else None
 
     def _text_segments(self, row: Row, annotations: list[Annotation], base: Style) -> list[Segment]:
         text = self.document.text
@@ -426,7 +437,9 @@ class ReaderView(ScrollView, can_focus=True):
             self.anchor = start if self.cursor != start else end
             self.extending = True
             self.action_word(delta)
-            self.fixed, self.extending = self.selection(), False
+            # word motions land on the next word's start: that character is not taken
+            span = (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+            self.fixed, self.extending = span, False
         else:
             self.action_word(delta)
         self.refresh()
@@ -443,7 +456,28 @@ class ReaderView(ScrollView, can_focus=True):
     def action_select_paragraph(self) -> None:
         self.select(*textunits.paragraph_at(self.document, self.cursor))
 
+    def start_resize(self, annotation: Annotation) -> None:
+        """Select the annotation's span with its end under the cursor: motions move that end."""
+        self.resizing, self.fixed = annotation, None
+        self.anchor, self.extending = annotation.start, True
+        self.move_to(annotation.end - 1)
+        self.refresh()
+
+    def swap_ends(self) -> None:
+        """`o`: the other end of the selection moves from now on."""
+        if self.extending and self.anchor is not None:
+            cursor, self.anchor = self.anchor, self.cursor
+            self.move_to(cursor)
+
+    def end_resize(self) -> None:
+        self.resizing = None
+        self.clear_selection()
+        self._post_cursor()
+
     def action_clear_selection(self) -> None:
+        if self.resizing is not None:
+            self.end_resize()  # escape cancels a resize
+            return
         if self.selection() is None:
             self.search = None  # a second escape clears the search highlights
         self.clear_selection()

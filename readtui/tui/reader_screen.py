@@ -14,12 +14,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from readtui.annotations import Annotation
-from readtui.config import Config
+from readtui.casualty import parse_casualty
+from readtui.config import Config, TagDef
 from readtui.document import Document
 from readtui.editing import Editor
 from readtui.store import AnnotationStore
 from readtui.tui.reader import ReaderView
 from readtui.tui.sidebar import AnnotationList, snippet
+
+
+def prefilled_attrs(tag: TagDef, text: str) -> dict:
+    """The attributes a tag's text says, for tags with casualty attributes: "at least 14
+    people were killed" gives count_min 14 and kind killed. Only those the tag defines."""
+    defined = {attr.name: attr for attr in tag.attributes}
+    if "kind" not in defined and "count" not in defined:
+        return {}
+    return {
+        name: value
+        for name, value in parse_casualty(text).items()
+        if name in defined and (defined[name].type != "choice" or value in defined[name].choices)
+    }
 
 
 def _tag_bindings(config: Config) -> list[Binding]:
@@ -46,7 +60,25 @@ class ReaderScreen(Screen):
     CSS_PATH = "reader_screen.tcss"
 
     BINDINGS = [
-        Binding("t", "tag_by_name", "Tag…", show=False),
+        Binding("t", "tag_by_name", "Tag…", show=False, tooltip="Tag (or retag) by name"),
+        Binding(
+            "equals_sign",
+            "resize",
+            "Resize",
+            show=False,
+            tooltip="Resize the annotation: motions move its end, o swaps ends, = or enter applies",
+        ),
+        Binding(
+            "o", "swap_ends", "Other end", show=False, tooltip="While resizing: move the other end"
+        ),
+        Binding("enter", "apply_resize", "Apply", show=False, tooltip="While resizing: apply"),
+        Binding(
+            "semicolon",
+            "cycle_current",
+            "Next overlapping",
+            show=False,
+            tooltip="Where annotations overlap: which one c, e, x, = and retag act on",
+        ),
         Binding("c", "note", "Note"),
         Binding("e", "attributes", "Attributes"),
         Binding("x,delete", "delete", "Delete", show=False),
@@ -65,8 +97,13 @@ class ReaderScreen(Screen):
 
     # what cannot run before the whole article is there (see `attach`)
     EDITING_ACTIONS = frozenset(
-        {"tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save"}
-    )
+        {
+            "tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save",
+            "resize", "swap_ends", "apply_resize",
+        }
+    )  # fmt: skip
+    # keys that mean something only while an annotation is being resized
+    RESIZE_ACTIONS = frozenset({"swap_ends", "apply_resize"})
 
     def __init__(
         self,
@@ -95,6 +132,7 @@ class ReaderScreen(Screen):
         )
         self._warned_save_error = False
         self._tag_counts: dict[str, int] = {}
+        self._current_id: str | None = None  # chosen by ]/[, ; or the list among overlaps
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -133,6 +171,9 @@ class ReaderScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.loading and action in self.EDITING_ACTIONS:
             return None  # shown dimmed in the footer until the article is whole
+        if action in self.RESIZE_ACTIONS:  # asked for by the footer before the reader is there
+            readers = self.query(ReaderView)
+            return bool(readers) and readers.first().resizing is not None
         return True
 
     def attach(self, document: Document, store: AnnotationStore) -> None:
@@ -186,14 +227,21 @@ class ReaderScreen(Screen):
         if self.loading:
             status.append("Loading the rest of the article… editing starts when it is here ")
         selection = reader.selection()
-        if reader.extending:
+        if reader.extending and reader.resizing is None:
             status.append("SELECT ", style="bold reverse")
         if selection:
             words = len(self.document.text[selection[0] : selection[1]].split())
             status.append(f"{words} words selected · 1-9 tags them · escape clears  ")
-        annotation = self.editor.under(reader.cursor)
+        if reader.resizing is not None:
+            status.append(f"RESIZE {reader.resizing.tag} ", style="bold reverse")
+            status.append(" motions move the end · o the other end · = or enter applies · "
+                          "escape cancels  ")  # fmt: skip
+        annotation = self.current()
         if annotation is not None:
             tag = self.config.tag(annotation.tag)
+            covering = len(self.editor.index.covering(reader.cursor))
+            if covering > 1:
+                status.append(f"{covering} here, ; cycles · ", style="dim")
             status.append(f"{annotation.tag}", style=f"bold {tag.colour if tag else ''}")
             if annotation.status not in ("ok", "moved"):
                 status.append(f" ({annotation.status}: needs review)", style="bold")
@@ -269,38 +317,135 @@ class ReaderScreen(Screen):
         selection = self._selection_or_warn()
         if selection is None:
             return
-        annotation = self.editor.tag(*selection, tag_name)
+        tag = self.config.tag(tag_name)
+        attrs = prefilled_attrs(tag, self.document.text[slice(*selection)]) if tag else {}
+        annotation = self.editor.tag(*selection, tag_name, attrs)
         if annotation is None:
             self.notify("Already tagged so, or nothing but punctuation", markup=False, timeout=2)
             return
         self.reader.clear_selection()
         self.reader.move_to(annotation.start)
-        self._after_change(annotation)
+        self._current_id = annotation.id
+        message = ""
+        if attrs:
+            pairs = ", ".join(f"{name}={value}" for name, value in attrs.items())
+            message = f"{tag_name}: {pairs} (e edits)"
+        self._after_change(annotation, message)
+
+    def _retag(self, tag_name: str) -> None:
+        """A tag key with nothing selected: the current annotation takes that tag."""
+        annotation = self._target()
+        if annotation is None:
+            self.notify(
+                "Select a passage first (v, s, p or shift+arrows), or put the cursor on an "
+                "annotation to retag it",
+                markup=False,
+                timeout=3,
+            )
+            return
+        if annotation.tag == tag_name:
+            self.notify(f"Already a {tag_name}", markup=False, timeout=2)
+            return
+        tag = self.config.tag(tag_name)
+        defined = tuple(a.name for a in tag.attributes) if tag else ()
+        retagged = self.editor.retag(annotation, tag_name, defined)
+        self._current_id = retagged.id
+        self._after_change(retagged, f"{annotation.tag} → {tag_name} (u undoes)")
+
+    def _tag_or_retag(self, tag_name: str) -> None:
+        if self.reader.resizing is None and self.reader.selection() is None:
+            self._retag(tag_name)
+        else:
+            self._tag_selection(tag_name)
 
     def action_tag_key(self, key: int) -> None:
         tag = self.config.tag_for_key(key)
         if tag is None:
             self.notify(f"No tag on key {key}", markup=False, timeout=2)
             return
-        self._tag_selection(tag.name)
+        self._tag_or_retag(tag.name)
 
     def action_tag_by_name(self) -> None:
-        if self._selection_or_warn() is None:
+        if self.reader.selection() is None and self._target() is None:
+            self._selection_or_warn()
             return
 
         def picked(name: str | None) -> None:
             if name:
-                self._tag_selection(name)
+                self._tag_or_retag(name)
 
         from readtui.tui.screens.tag_picker import TagPicker
 
         self.app.push_screen(TagPicker(self.config.tags), picked)
 
+    def current(self) -> Annotation | None:
+        """The annotation that keys act on in the reader: the one chosen among those under the
+        cursor (by ]/[, ; or the list), else the innermost."""
+        covering = self.editor.index.covering(self.reader.cursor)
+        chosen = next((a for a in covering if a.id == self._current_id), None)
+        return chosen or (covering[0] if covering else None)
+
+    def _target(self) -> Annotation | None:
+        """What c, e, x, = and retag act on: the list's highlighted row while the list has the
+        focus, the current annotation in the reader otherwise."""
+        if self.annotation_list.has_focus:
+            return self.annotation_list.current
+        return self.current()
+
     def _annotation_here(self) -> Annotation | None:
-        annotation = self.editor.under(self.reader.cursor)
+        annotation = self._target()
         if annotation is None:
             self.notify("No annotation under the cursor", markup=False, timeout=2)
         return annotation
+
+    def action_cycle_current(self) -> None:
+        covering = self.editor.index.covering(self.reader.cursor)
+        if len(covering) < 2:
+            self.notify("Only one annotation here" if covering else "No annotation here",
+                        markup=False, timeout=2)  # fmt: skip
+            return
+        ids = [a.id for a in covering]
+        current = self.current()
+        following = (
+            covering[(ids.index(current.id) + 1) % len(covering)] if current else covering[0]
+        )
+        self._current_id = following.id
+        self.annotation_list.select_id(following.id, post=False)
+        self._update_bars()
+
+    # Resizing: `=` makes the current annotation's span the selection
+    def action_resize(self) -> None:
+        if self.reader.resizing is not None:
+            self.action_apply_resize()
+            return
+        annotation = self._annotation_here()
+        if annotation is None:
+            return
+        if annotation.is_orphan:
+            self.notify("An orphan has no place in the text to resize", markup=False, timeout=3)
+            return
+        self.reader.focus()
+        self.reader.start_resize(annotation)
+        self._update_bars()
+
+    def action_swap_ends(self) -> None:
+        self.reader.swap_ends()
+
+    def action_apply_resize(self) -> None:
+        annotation, selection = self.reader.resizing, self.reader.selection()
+        if annotation is None:
+            return
+        if selection is None:
+            self.notify("Nothing but punctuation is selected: escape cancels", markup=False)
+            return
+        resized = self.editor.resize(annotation, *selection)
+        self.reader.end_resize()
+        self.reader.move_to(resized.start)
+        self._current_id = resized.id
+        if resized is annotation:
+            self._update_bars()
+            return
+        self._after_change(resized, f"Resized {resized.tag} (u undoes)")
 
     def action_note(self) -> None:
         annotation = self._annotation_here()
@@ -357,15 +502,11 @@ class ReaderScreen(Screen):
         self._after_change(message=f"{done}: {change.label}")
 
     def action_next_annotation(self, delta: int) -> None:
-        index = self.editor.index
-        found = (
-            index.next_start(self.reader.cursor)
-            if delta > 0
-            else index.previous_start(self.reader.cursor)
-        )
+        found = self.editor.index.step(self.reader.cursor, delta > 0, self.current())
         if found is None:
             self.notify("No more annotations", markup=False, timeout=2)
             return
+        self._current_id = found.id
         self.reader.move_to(found.start, center=True)
         self.annotation_list.select_id(found.id, post=False)
 
@@ -380,6 +521,7 @@ class ReaderScreen(Screen):
                 markup=False,
             )
         else:
+            self._current_id = annotation.id
             self.reader.move_to(annotation.start, center=True)
         if message.jump:
             self.reader.focus()
@@ -395,7 +537,7 @@ class ReaderScreen(Screen):
     def action_switch_focus(self) -> None:
         if self.focused is self.reader and self.query_one("#side").display:
             self.annotation_list.focus()
-            annotation = self.editor.under(self.reader.cursor)
+            annotation = self.current()
             if annotation is not None:
                 self.annotation_list.select_id(annotation.id, post=False)
         elif isinstance(self.focused, Input):
