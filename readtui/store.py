@@ -353,6 +353,7 @@ class AnnotationStore:
         # what annotations() returns until the first change: parsing 10,000 again costs time
         self._as_loaded: list[Annotation] | None = sorted(parsed, key=lambda a: a.sort_key)
         self._storage: SidecarStorage | None = None
+        self._write_later = False
         header, tables = document_header(document), {ANNOTATIONS: _table(annotations)}
         tables[REJECTED] = _table(rejected)
         self.db = TinyDB(path, storage=SidecarStorage, header=header, tables=tables, extra=extra)
@@ -416,9 +417,25 @@ class AnnotationStore:
         try:
             yield
         finally:
-            self._storage.deferred = False
-            if self._storage.dirty:
+            self._storage.deferred = self.write_later
+            if self._storage.dirty and not self.write_later:
                 self._storage.flush()
+
+    @property
+    def write_later(self) -> bool:
+        """Changes are kept until `write_pending` (the app writes right after the frame that
+        shows a change, so a key's mark is on screen before a long sidecar is written)."""
+        return self._write_later
+
+    @write_later.setter
+    def write_later(self, value: bool) -> None:
+        self._write_later = value
+        self._storage.deferred = value
+
+    def write_pending(self) -> None:
+        """Write the changes not written yet; a failure is kept in `save_error`."""
+        if self._storage.dirty:
+            self._storage.flush()
 
     @property
     def save_error(self) -> OSError | None:

@@ -152,3 +152,20 @@ async def test_equals_resizes_keeping_tag_note_and_attributes(article: Path) -> 
         assert tagged(article) == [("casualty figure", "least 14 people were killed")]
         await pilot.press("u")
         assert tagged(article) == [("casualty figure", "At least 14 people were killed")]
+
+
+async def test_a_change_is_written_right_after_it_shows_and_ctrl_q_loses_nothing(
+    article: Path,
+) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        store = app.screen.store
+        await pilot.press("right_curly_bracket", "s", "1")
+        await pilot.pause()
+        assert not store.unsaved and tagged(article)[0][0] == "claim"
+        # the write waits for the frame; quitting at once still writes it
+        app.screen.editor.tag(0, 8, "quote")
+        assert store.unsaved
+        await pilot.press("ctrl+q")
+    assert sorted(tag for tag, _ in tagged(article)) == ["claim", "quote"]

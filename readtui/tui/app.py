@@ -181,6 +181,18 @@ class ReadtuiApp(App):
         dialog = ExportDialog(scopes, scope, self.library_folder, config.tag_names, store)
         self.push_screen(dialog)
 
+    async def action_quit(self) -> None:
+        """ctrl+q: write what open articles have not written yet, then quit; an article that
+        cannot be saved asks first, as `q` does."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.write_pending()
+        screen = self.screen
+        if isinstance(screen, ReaderScreen) and screen.store and screen.store.save_error:
+            screen.action_close()
+            return
+        self.exit()
+
     def _open_from_palette(self, path: Path) -> None:
         while isinstance(self.screen, ReaderScreen):
             self.screen.action_close()

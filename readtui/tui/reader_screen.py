@@ -6,7 +6,7 @@ Dialogs are imported when first opened: start-up pays only for what the reader s
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
@@ -19,8 +19,38 @@ from readtui.config import Config, TagDef
 from readtui.document import Document
 from readtui.editing import Editor
 from readtui.store import AnnotationStore
-from readtui.tui.reader import ReaderView
-from readtui.tui.sidebar import AnnotationList, snippet
+from readtui.tui.reader import GUTTER, ReaderView
+from readtui.tui.sidebar import AnnotationList, count_of, snippet
+
+# The annotation list takes a share of the terminal, within bounds; where the reader would be
+# left fewer text columns than this beside it, the list hides itself (ctrl+l still shows it).
+LIST_SHARE_PERCENT, LIST_MIN, LIST_MAX = 30, 28, 64
+MIN_TEXT_COLUMNS = 40
+
+
+def list_width(terminal_width: int) -> int:
+    return max(LIST_MIN, min(LIST_MAX, terminal_width * LIST_SHARE_PERCENT // 100))
+
+
+TITLE_KEPT = 16  # cells of the title kept before the file name gives way too
+
+
+def title_and_name(title: str, name: str, room: int) -> Text:
+    """The title (bold) and file name (dim) in `room` cells: the title is cut first (with …),
+    then the name, then the rest of the title; the bar's counts after them never are."""
+    head, tail = Text(f" {title} ", style="bold"), Text(f" {name} ", style="dim")
+    if head.cell_len + tail.cell_len <= room:
+        return Text.assemble(head, tail)
+    if room < 2:
+        return Text()
+    left = room - min(room, max(min(head.cell_len, TITLE_KEPT), room - tail.cell_len))
+    if left < tail.cell_len:  # part of the name, or none
+        tail, part = Text(), Text(f" {name}", style="dim")
+        if left > 4:
+            part.truncate(left - 1, overflow="ellipsis")
+            tail = Text.assemble(part, " ")
+    head.truncate(room - tail.cell_len, overflow="ellipsis")
+    return Text.assemble(head, tail)
 
 
 def prefilled_attrs(tag: TagDef, text: str) -> dict:
@@ -41,7 +71,8 @@ def _tag_bindings(config: Config) -> list[Binding]:
     for key in range(1, 10):
         tag = config.tag_for_key(key)
         name = tag.name if tag else str(key)
-        # the footer shows the short name; help shows the tooltip
+        # the footer shows the short name; help shows the tooltip, and leaves out (as system
+        # keys) those with no tag: they only say so
         bindings.append(
             Binding(
                 str(key),
@@ -49,6 +80,7 @@ def _tag_bindings(config: Config) -> list[Binding]:
                 name,
                 show=tag is not None and key <= 3,
                 tooltip=f"Tag {name}",
+                system=tag is None,
             )
         )
     return bindings
@@ -118,6 +150,8 @@ class ReaderScreen(Screen):
         super().__init__()
         self.document = document
         self.store = store
+        if store is not None:
+            store.write_later = True  # see write_pending
         self.config = config
         self.editor = Editor(store, config.annotator, document.text)
         self._bindings_for_tags = _tag_bindings(config)
@@ -132,6 +166,7 @@ class ReaderScreen(Screen):
         )
         self._warned_save_error = False
         self._tag_counts: dict[str, int] = {}
+        self._list_chosen: bool | None = None  # shown or hidden by ctrl+l: wins over the width
         self._current_id: str | None = None  # chosen by ]/[, ; or the list among overlaps
 
     def compose(self) -> ComposeResult:
@@ -180,6 +215,7 @@ class ReaderScreen(Screen):
         """The whole article has loaded: show it, with its annotations, and allow editing."""
         keep_cursor = document.text.startswith(self.document.text)
         self.document, self.store = document, store
+        store.write_later = True
         self.editor = Editor(store, self.config.annotator)
         self.reader.show_document(document, self.editor, keep_cursor=keep_cursor)
         self._after_change()
@@ -189,8 +225,8 @@ class ReaderScreen(Screen):
     def _report_loading(self) -> None:
         if self.store.reanchored:
             self.notify(
-                f"The source changed: {self.store.reanchored} annotations were re-anchored; "
-                "those marked fuzzy or orphan need review.",
+                f"The source changed: {count_of(self.store.reanchored, 'annotation')} "
+                "re-anchored; those marked fuzzy or orphan need review.",
                 title="Source changed",
                 severity="warning",
                 markup=False,
@@ -206,14 +242,13 @@ class ReaderScreen(Screen):
 
     def _update_bars(self) -> None:
         counts = self._tag_counts
-        title = Text()
-        title.append(f" {self.document.title} ", style="bold")
-        title.append(f" {self.document.name} ", style="dim")
-        title.append(f" {self.reader.position_label()} ", style="dim")
+        where = Text(f" {self.reader.position_label()} ", style="dim")
         for tag in self.config.tags:
-            title.append(f" {tag.letter} {counts.get(tag.name, 0)}", style=f"bold {tag.colour}")
+            where.append(f" {tag.letter} {counts.get(tag.name, 0)}", style=f"bold {tag.colour}")
         if self.store is not None and self.store.save_error is not None:
-            title.append("  NOT SAVED (ctrl+s retries)", style="bold reverse red")
+            where.append("  NOT SAVED (ctrl+s retries)", style="bold reverse red")
+        room = self.app.size.width - where.cell_len
+        title = title_and_name(self.document.title, self.document.name, room) + where
         # one row each, fixed in the CSS: a repaint without a layout pass
         self.query_one("#title-bar", Static).update(title, layout=False)
         self._show_status(self._status_text())
@@ -231,7 +266,7 @@ class ReaderScreen(Screen):
             status.append("SELECT ", style="bold reverse")
         if selection:
             words = len(self.document.text[selection[0] : selection[1]].split())
-            status.append(f"{words} words selected · 1-9 tags them · escape clears  ")
+            status.append(f"{count_of(words, 'word')} selected · 1-9 tags them · escape clears  ")
         if reader.resizing is not None:
             status.append(f"RESIZE {reader.resizing.tag} ", style="bold reverse")
             status.append(" motions move the end · o the other end · = or enter applies · "
@@ -252,10 +287,11 @@ class ReaderScreen(Screen):
             if annotation.note:
                 status.append(f"  ✎ {snippet(annotation.note, 60)}", style="dim")
         elif reader.search:
-            status.append(f"search “{reader.search.query}”: {len(reader.search.starts)} matches")
+            found = count_of(len(reader.search.starts), "match")
+            status.append(f"search “{reader.search.query}”: {found}")
         return status
 
-    # Edits: each goes through the editor, which writes the sidecar at once
+    # Edits: each goes through the editor; the sidecar is written right after the frame
     def _after_change(self, focus: Annotation | None = None, message: str = "") -> None:
         self.reader.annotations_changed()
         self.annotation_list.show(self.editor.annotations)
@@ -265,7 +301,22 @@ class ReaderScreen(Screen):
         self._update_bars()
         if message:
             self.notify(message, markup=False, timeout=2)
+        # the change is on screen first; the sidecar (15 MB for a long article) is written next
+        self.call_after_refresh(self.write_pending)
+
+    def write_pending(self) -> None:
+        """Write the changes not written yet, and say so if that fails."""
+        if self.store is None or not self.store.unsaved:
+            return
+        failed_before = self.store.save_error is not None
+        self.store.write_pending()
+        if (self.store.save_error is not None) != failed_before:
+            self._update_bars()
         self._check_saved()
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.write_pending()
 
     def _check_saved(self) -> None:
         error = self.store.save_error if self.store else None
@@ -547,9 +598,27 @@ class ReaderScreen(Screen):
             self.reader.focus()
 
     def action_toggle_list(self) -> None:
-        side = self.query_one("#side")
-        side.display = not side.display
-        if not side.display:
+        self._list_chosen = not self.query_one("#side").display
+        self._fit_list(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_list(event.size.width)
+        self._update_bars()  # the title gets more room, or less
+
+    def on_screen_resume(self) -> None:
+        self._fit_list(self.app.size.width)  # first shown, or resized under a dialog
+        self._update_bars()
+
+    def _fit_list(self, terminal_width: int) -> None:
+        """The list's width follows the terminal's; it hides where the reader would be too
+        narrow beside it, unless ctrl+l said otherwise. Runs on a resize, not per key."""
+        side, width = self.query_one("#side"), list_width(terminal_width)
+        beside = terminal_width - width - GUTTER - self.reader.styles.scrollbar_size_vertical
+        shown = beside >= MIN_TEXT_COLUMNS if self._list_chosen is None else self._list_chosen
+        if side.styles.width is None or side.styles.width.value != width:
+            side.styles.width = width
+        side.display = shown
+        if not shown and self.annotation_list.has_focus:
             self.reader.focus()
 
     # Search
@@ -565,7 +634,9 @@ class ReaderScreen(Screen):
     def _search_changed(self, event: Input.Changed) -> None:
         count = self.reader.set_search(event.value)
         self._show_status(
-            Text(f" search “{event.value}”: {count} matches") if event.value else Text(" ")
+            Text(f" search “{event.value}”: {count_of(count, 'match')}")
+            if event.value
+            else Text(" ")
         )
 
     @on(Input.Submitted, "#search")
@@ -609,16 +680,25 @@ class ReaderScreen(Screen):
             self.notify(f"Saved {self.store.path.name}", markup=False, timeout=2)
 
     def help_rows(self) -> list[tuple[str, str]]:
-        """Every key of the reader, built from the bindings themselves."""
+        """Every key of the reader, built from the bindings themselves: the tag keys that have
+        a tag, and the app's own keys (quit, command palette) as they are bound now."""
+        app_keys = [
+            active.binding
+            for active in self.active_bindings.values()
+            if active.node is self.app and active.enabled
+        ]
         sections = [
             ("", ReaderView.BINDINGS),
             ("", [*self.BINDINGS, *self._bindings_for_tags, self._close_binding]),
+            ("", app_keys),
             ("List: ", AnnotationList.BINDINGS),
         ]
         rows: list[tuple[str, str]] = []
         for prefix, bindings in sections:
             grouped: dict[str, tuple[list[str], str]] = {}
             for binding in Binding.make_bindings(bindings):
+                if binding.system:
+                    continue
                 text = binding.tooltip or binding.description
                 keys, _ = grouped.setdefault(binding.action, ([], text))
                 keys.append(self.app.get_key_display(binding))
