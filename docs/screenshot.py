@@ -19,13 +19,21 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent / "sample_articles" / "valley-floods-wordpress.txt"
 SPANS = [
     ("At least 34 people were killed", "casualty figure", "provincial figure, Wednesday"),
-    ("At least 34 people were killed and dozens more are missing after two days of torrential "
-     "rain sent the Sarn River over its banks", "claim", ""),
+    (
+        "At least 34 people were killed and dozens more are missing after two days of torrential "
+        "rain sent the Sarn River over its banks",
+        "claim",
+        "",
+    ),
     ("dozens more are missing", "casualty figure", ""),
     ("112 people had been injured", "casualty figure", ""),
     ("“We lost everything in one night — the house, the animals, the harvest,”", "quote", ""),
-    ("the provincial government had been warned of the storm “only hours, not days” before it "
-     "struck", "claim", "disputed by the weather service"),
+    (
+        "the provincial government had been warned of the storm “only hours, not days” before it "
+        "struck",
+        "claim",
+        "disputed by the weather service",
+    ),
     ("“only hours, not days”", "quote", ""),
 ]
 

@@ -4,6 +4,8 @@
     readtui clean FILE [--json]     print the cleaned text
     readtui validate PATH ... [--json]
     readtui stats PATH ... [--json]
+    readtui export PATH ... -f FORMAT -o OUT
+    readtui import PATH -f FORMAT -o DIR
 
 Exit status: 0 on success, 1 on a fault found (or a file that cannot be used), 2 on bad usage.
 Errors go to stderr as one line, never as a traceback. Textual is imported only to open the app.
@@ -29,6 +31,8 @@ from readtui.document import (
     load_document,
     sha256_text,
 )
+from readtui.editing import SET_ASIDE
+from readtui.export.formats import FORMATS, IMPORT_FORMATS
 from readtui.export.model import ExportFault
 from readtui.store import (
     SIDECAR_SUFFIX,
@@ -177,7 +181,13 @@ def open_parser() -> argparse.ArgumentParser:
         "  readtui clean FILE [--json]         print the cleaned text\n"
         "  readtui validate PATH ... [--json]  check sidecars (exit 1 on a fault)\n"
         "  readtui stats PATH ... [--json]     annotations per tag, annotator and document\n"
+        "  readtui export PATH ... -f FORMAT -o OUT   write training data\n"
+        f"                                      ({', '.join(FORMATS)})\n"
+        "  readtui import PATH -f FORMAT -o DIR       bring in annotations made elsewhere\n"
+        f"                                      ({', '.join(IMPORT_FORMATS)})\n"
+        "  readtui COMMAND --help              the options of a command\n"
         "\n"
+        f"Not built yet: {', '.join(UNBUILT)}.\n"
         "To open a file named like a command, write ./clean or put -- before it.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -308,6 +318,8 @@ def attribute_faults(attrs: dict, tag: TagDef) -> list[str]:
     faults = []
     for name, value in attrs.items():
         attr = defined.get(name)
+        if name == SET_ASIDE and isinstance(value, dict):
+            continue  # kept from an earlier tag: not this tag's to check
         if attr is None:
             faults.append(f"has attribute '{_short(name, 30)}' that its tag does not define")
         elif value is None:
@@ -517,6 +529,28 @@ COMMANDS = {
 }
 
 
+# SPEC §6 commands still to come: named so, not taken for files
+UNBUILT = ("suggest", "agree", "merge-driver")
+
+
+class UsageError(Exception):
+    """Bad usage found before argparse runs: one line on stderr, exit status 2."""
+
+
+def check_command_word(word: str) -> None:
+    """UsageError for a first argument that is a command word but no command we have. A word
+    with '/' or a suffix, an option, or a path that exists is a path to open."""
+    if word in UNBUILT:
+        raise UsageError(f"'{word}' is not built yet")
+    if word.startswith("-") or "/" in word or os.sep in word or Path(word).suffix:
+        return
+    if not os.path.lexists(word):
+        raise UsageError(
+            f"unknown command '{word}', and no file or folder of that name "
+            f"(commands: {', '.join(COMMANDS)}; write ./{word} to open a file named so)"
+        )
+
+
 def command_parser(name: str) -> argparse.ArgumentParser:
     """The parser of one command (only its own arguments are built: export's need its module)."""
     summary, handler, add_arguments = COMMANDS[name]
@@ -532,7 +566,12 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = command_parser(argv[0]).parse_args(argv[1:])
             return args.handler(args)
+        if argv:
+            check_command_word(argv[0])
         return run_open(open_parser().parse_intermixed_args(argv))
+    except UsageError as exc:
+        print(f"{PROG}: {one_line(str(exc))}", file=sys.stderr)
+        return 2
     except (CliError, DocumentError, SidecarError, ConfigError, ExportFault) as exc:
         return _error(str(exc))
     except BrokenPipeError:  # `readtui clean x | head`: stop quietly

@@ -315,7 +315,8 @@ def test_stats_never_sends_escape_sequences_from_a_sidecar(
         ["clean", "missing.txt"],
         ["validate", "missing.txt"],
         ["stats", "missing"],
-        ["missing-folder"],
+        ["./missing-folder"],  # a path, not a command word
+        ["missing.md"],
         ["--", "stats"],  # a path named like a command
     ],
 )
@@ -369,11 +370,42 @@ def test_bad_usage_exits_2_with_one_line(run_cli, args: list[str], words: list[s
     assert line.startswith("readtui")
 
 
+BUILT = ("clean", "validate", "stats", "export", "import")
+
+
 def test_help_lists_the_commands(run_cli) -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for command in ("clean", "validate", "stats", "--width", "--annotator"):
-        assert command in result.stdout
+    for option in ("--width", "--annotator"):
+        assert option in result.stdout
+    listed = [line.split()[1] for line in result.stdout_lines if line.startswith("  readtui ")]
+    assert [word for word in listed if word != "COMMAND"] == list(BUILT)
+    assert "Not built yet: suggest, agree, merge-driver." in result.stdout_lines
+    for command in BUILT:
+        own = run_cli(command, "--help")
+        assert own.returncode == 0 and own.stdout.startswith(f"usage: readtui {command} ")
+
+
+@pytest.mark.parametrize(
+    "args", [["suggest", "news/dalvar.md"], ["agree", "news", "--a", "x"], ["merge-driver"]]
+)
+def test_a_command_not_built_yet_is_bad_usage(run_cli, article: Path, args: list[str]) -> None:
+    result = run_cli(*args)
+    assert_one_error_line(result, status=2)
+    assert result.stderr_lines == [f"readtui: '{args[0]}' is not built yet"]
+    assert result.stdout == ""
+
+
+def test_an_unknown_command_word_is_bad_usage(run_cli, tmp_path: Path) -> None:
+    line = assert_one_error_line(
+        run_cli("frobnicate", "x"), "unknown command 'frobnicate'", status=2
+    )
+    for command in BUILT:
+        assert command in line
+    assert "./frobnicate" in line
+    # a word that names something here is a path, whatever it looks like
+    (tmp_path / "frobnicate").write_text("not an article", encoding="utf-8")
+    assert_one_error_line(run_cli("frobnicate"), "frobnicate", "not an article")
 
 
 # Opening the app -------------------------------------------------------------------------------
@@ -413,7 +445,10 @@ def run_in_terminal(args: list[str], cwd: Path, keys: bytes, expect: bytes) -> t
 def test_open_a_folder_shows_the_library_and_quits(tmp_path: Path, article: Path) -> None:
     status, shown = run_in_terminal(
         # ctrl+q once the worker has put the article's title in its row
-        ["news", "--width", "72", "--annotator", "carol"], tmp_path, b"\x11", b"Shelling"
+        ["news", "--width", "72", "--annotator", "carol"],
+        tmp_path,
+        b"\x11",
+        b"Shelling",
     )
     assert status == 0
 

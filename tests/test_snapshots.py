@@ -60,13 +60,20 @@ def corpus(tmp_path: Path) -> Path:
         folder / "dalvar.md",
         [
             # a claim holding a casualty figure, and a quote holding a claim: overlaps
-            ("At least 14 people were killed and more than 40 wounded, local health officials "
-             "said", "claim", "health ministry"),
+            (
+                "At least 14 people were killed and more than 40 wounded, local health officials "
+                "said",
+                "claim",
+                "health ministry",
+            ),
             ("At least 14 people were killed", "casualty figure", ""),
             ('"This was a deliberate strike on civilians,"', "quote", ""),
             ("This was a deliberate strike", "claim", "[Reuters] says otherwise"),
-            ("the regional governor claimed that the shelling came from across the border",
-             "claim", ""),
+            (
+                "the regional governor claimed that the shelling came from across the border",
+                "claim",
+                "",
+            ),
             ("Dozens of families", "casualty figure", ""),
         ],
     )

@@ -122,6 +122,11 @@ class Layout:
     def is_wrapped(self, index: int) -> bool:
         return index in self._wrapped
 
+    @property
+    def all_wrapped(self) -> bool:
+        """Every block wrapped: `height` is exact, not partly estimated."""
+        return len(self._wrapped) == len(self._heights)
+
     def wrap_rest(self) -> dict[int, list[Row]]:
         """Rows of every block not wrapped yet, computed without touching this layout, so a
         thread can do it while the reader runs; `adopt` takes them in."""

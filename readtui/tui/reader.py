@@ -193,14 +193,19 @@ class ReaderView(ScrollView, can_focus=True):
         y = max(0, self._layout.y_of(self.cursor) - screen_row)
         self.scroll_to(y=y, animate=False, immediate=True)
         self.refresh()
+        self._post_cursor()  # the row count is exact now
 
     def _update_virtual_size(self) -> None:
         self.virtual_size = Size(self.left_margin + GUTTER + self.text_width, self._layout.height)
 
     def _prepare_visible(self) -> None:
         """Wrap the blocks on screen before drawing them, so heights are exact where seen."""
-        self._layout.wrap_range(round(self.scroll_y), self.scrollable_content_region.height + 1)
-        if self.virtual_size.height != self._layout.height:
+        layout = self._layout
+        counted = (layout.height, layout.all_wrapped)
+        layout.wrap_range(round(self.scroll_y), self.scrollable_content_region.height + 1)
+        if (layout.height, layout.all_wrapped) != counted:
+            self.call_later(self._post_cursor)  # the row count in the title bar changed
+        if self.virtual_size.height != layout.height:
             self._update_virtual_size()
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -570,7 +575,8 @@ class ReaderView(ScrollView, can_focus=True):
         self.refresh()
 
     def position_label(self) -> str:
-        """Where the cursor is: 'row 12/340 · 4%'."""
+        """Where the cursor is: 'row 12/340 · 4%', or 'row 12/~340' while heights of blocks not
+        yet wrapped are estimated."""
         y = self._layout.y_of(self.cursor)
-        total = max(1, self._layout.height)
+        total = f"{'' if self._layout.all_wrapped else '~'}{max(1, self._layout.height)}"
         return f"row {y + 1}/{total} · {100 * self.cursor // max(1, len(self.document.text))}%"

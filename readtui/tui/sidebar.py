@@ -16,6 +16,12 @@ from readtui.annotations import Annotation
 from readtui.config import Config
 
 
+def count_of(number: int, noun: str) -> str:
+    """'1 match', '2 matches'."""
+    plural = noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+    return f"{number} {noun if number == 1 else plural}"
+
+
 def snippet(text: str, limit: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: max(0, limit - 1)] + "…"

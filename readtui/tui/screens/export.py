@@ -29,6 +29,7 @@ from readtui.export.run import ExportReport, export_corpus
 from readtui.store import AnnotationStore, sidecar_path
 from readtui.textsafety import sanitise
 from readtui.tui.screens.common import KeyHints
+from readtui.tui.sidebar import count_of
 
 STATUSES = ("ok", "moved", "fuzzy", "orphan")
 SHOWN_LINES = 200  # issues and files listed in the dialog; the CLI lists them all
@@ -366,7 +367,7 @@ class ExportDialog(ModalScreen[None]):
         self.running = False
         if not self.is_attached:  # closed while it ran: say so where the user is now
             written = sum(report.documents.values())
-            self.app.notify(f"Exported {written} documents", markup=False)
+            self.app.notify(f"Exported {count_of(written, 'document')}", markup=False)
             return
         self.refresh_bindings()
         self._show(report_view(report))
