@@ -141,6 +141,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._wrapped: Layout | None = None  # made at the first size, and again when it changes
         self._dragging = False
         self._frame_width = self._frame_margin = 0
+        self._frame_base = Style()
+        self._frame_components: dict[str, Style] = {}
 
     # Geometry
     @property
@@ -212,13 +214,19 @@ class ReaderView(ScrollView, can_focus=True):
         self._prepare_visible()
         self._frame_width = self.scrollable_content_region.width
         self._frame_margin = self.left_margin
+        # styles cost a lookup through the CSS each time: once a frame, not once a row
+        self._frame_base = self.rich_style
+        self._frame_components = {
+            name: self.get_component_rich_style(name, partial=True)
+            for name in self.COMPONENT_CLASSES
+        }
         return super().render_lines(crop)
 
     # Drawing
     def render_line(self, y: int) -> Strip:
         row = self._layout.row(round(self.scroll_y) + y)
         width, left = self._frame_width, self._frame_margin  # measured once per frame
-        base = self.rich_style
+        base = self._frame_base
         if row.block < 0:
             return Strip.blank(width, base)
         margin = Segment(" " * left, base)
@@ -237,7 +245,7 @@ class ReaderView(ScrollView, can_focus=True):
                 seen.add(tag.name)
                 letters.append(Segment(tag.letter, base + Style(color=tag.colour, bold=True)))
         used = len(letters)
-        gutter_style = base + self.get_component_rich_style("reader--gutter", partial=True)
+        gutter_style = base + self._frame_components["reader--gutter"]
         return [*letters, Segment(" " * (GUTTER - used), gutter_style)]
 
     def _block_style(self, row: Row, base: Style) -> Style:
@@ -250,7 +258,7 @@ class ReaderView(ScrollView, can_focus=True):
         }.get(kind)
         if component is None:
             return base
-        return base + self.get_component_rich_style(component, partial=True)
+        return base + self._frame_components[component]
 
     def selection(self) -> tuple[int, int] | None:
         """The selected span [start, end): what is highlighted is what a tag key tags.
@@ -285,9 +293,9 @@ class ReaderView(ScrollView, can_focus=True):
         edges.update((self.cursor, self.cursor + 1))
         points = sorted(edge for edge in edges if start <= edge <= end)
         block_style = self._block_style(row, base)
-        selection_style = self.get_component_rich_style("reader--selection", partial=True)
-        search_style = self.get_component_rich_style("reader--search", partial=True)
-        cursor_style = self.get_component_rich_style("reader--cursor", partial=True)
+        selection_style = self._frame_components["reader--selection"]
+        search_style = self._frame_components["reader--search"]
+        cursor_style = self._frame_components["reader--cursor"]
         segments = []
         for run_start, run_end in zip(points, points[1:], strict=False):
             style = block_style

@@ -172,13 +172,17 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         with Horizontal(id="panes"):
-            yield ReaderView(
-                self.document, self.editor, self.config, on_cursor=self._update_bars, id="reader"
-            )
+            # the status line sits under the reader, not across the screen: a cursor move
+            # repaints a row of the reader and this line, and what lies between them
+            with Vertical(id="main"):
+                yield ReaderView(
+                    self.document, self.editor, self.config, on_cursor=self._cursor_moved,
+                    id="reader",
+                )  # fmt: skip
+                yield Static(id="status-line")
             with Vertical(id="side"):
                 yield Static(id="list-title")
                 yield AnnotationList(self.config, id="annotation-list")
-        yield Static(id="status-line")
         yield Input(placeholder="Search (enter: go, escape: cancel)", id="search")
         yield Footer()
 
@@ -241,20 +245,29 @@ class ReaderScreen(Screen):
             self._tag_counts[annotation.tag] = self._tag_counts.get(annotation.tag, 0) + 1
 
     def _update_bars(self) -> None:
+        """The title bar (title, counts, save state) and the status line."""
         counts = self._tag_counts
-        where = Text(f" {self.reader.position_label()} ", style="dim")
+        where = Text()
         for tag in self.config.tags:
             where.append(f" {tag.letter} {counts.get(tag.name, 0)}", style=f"bold {tag.colour}")
+        where.append(" ")
         if self.store is not None and self.store.save_error is not None:
-            where.append("  NOT SAVED (ctrl+s retries)", style="bold reverse red")
+            where.append(" NOT SAVED (ctrl+s retries) ", style="bold reverse red")
         room = self.app.size.width - where.cell_len
         title = title_and_name(self.document.title, self.document.name, room) + where
         # one row each, fixed in the CSS: a repaint without a layout pass
         self.query_one("#title-bar", Static).update(title, layout=False)
         self._show_status(self._status_text())
 
+    def _cursor_moved(self) -> None:
+        self._show_status(self._status_text())
+
     def _show_status(self, status: Text) -> None:
-        self.query_one("#status-line", Static).update(status, layout=False)
+        """`status` on the left of the status line, the cursor's position on the right."""
+        position = Text(f" {self.reader.position_label()} ", style="dim")
+        room = self.query_one("#main").size.width - position.cell_len
+        status.truncate(max(0, room), overflow="ellipsis", pad=True)
+        self.query_one("#status-line", Static).update(status + position, layout=False)
 
     def _status_text(self) -> Text:
         reader = self.reader
