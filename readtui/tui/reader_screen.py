@@ -98,7 +98,7 @@ class ReaderScreen(Screen):
             "resize",
             "Resize",
             show=False,
-            tooltip="Resize the annotation: motions move its end, o swaps ends, = or enter applies",
+            tooltip="Resize: motions move its end, o the other end, = or enter applies",
         ),
         Binding(
             "o", "swap_ends", "Other end", show=False, tooltip="While resizing: move the other end"
@@ -109,7 +109,7 @@ class ReaderScreen(Screen):
             "cycle_current",
             "Next overlapping",
             show=False,
-            tooltip="Where annotations overlap: which one c, e, x, = and retag act on",
+            tooltip="Next mark under the cursor (the one c, e, x, = act on)",
         ),
         Binding("c", "note", "Note"),
         Binding("e", "attributes", "Attributes"),
