@@ -193,17 +193,18 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _annotation_fault(index: int, item: object, length: int) -> str | None:
+def _checked_annotation(index: int, item: object, length: int) -> tuple[Annotation | None, str]:
+    """The annotation parsed, or the fault that keeps it from being used."""
     try:
         annotation = Annotation.from_json(item)
     except ValueError as exc:
-        return f"annotation {index + 1} {exc}"
+        return None, f"annotation {index + 1} {exc}"
     if not 0 <= annotation.start <= annotation.end <= length:
-        return (
+        return None, (
             f"annotation {index + 1} ({annotation.id}) has offsets "
             f"{annotation.start}-{annotation.end} outside the text (length {length})"
         )
-    return None
+    return annotation, ""
 
 
 def _rejected_fault(index: int, item: object, length: int) -> str | None:
@@ -224,33 +225,46 @@ def sidecar_faults(raw: str) -> tuple[dict | None, list[str]]:
     The data is None when the frame itself is broken (bad JSON, unknown schema, no text); then
     the one fault says why. Otherwise each bad annotation or rejected entry has its own fault.
     """
+    data, faults, _ = _check_sidecar(raw)
+    return data, faults
+
+
+def _check_sidecar(raw: str) -> tuple[dict | None, list[str], list[Annotation]]:
+    """(data, faults, the annotations that parsed): sidecar_faults, keeping what it parsed."""
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        return None, [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"]
+        return None, [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"], []
     fault = _structure_fault(data)
     if fault:
-        return None, [fault]
+        return None, [fault], []
     length = len(data["document"]["text"])
-    faults = [
-        fault
-        for index, item in enumerate(data["annotations"])
-        if (fault := _annotation_fault(index, item, length))
-    ]
+    faults, annotations = [], []
+    for index, item in enumerate(data["annotations"]):
+        annotation, fault = _checked_annotation(index, item, length)
+        if annotation is None:
+            faults.append(fault)
+        else:
+            annotations.append(annotation)
     faults += [
         fault
         for index, item in enumerate(data.get("rejected", []))
         if (fault := _rejected_fault(index, item, length))
     ]
-    return data, faults
+    return data, faults, annotations
 
 
 def parse_sidecar(path: Path, raw: str) -> dict:
     """Check a sidecar's text; returns its data or raises SidecarError naming the first fault."""
-    data, faults = sidecar_faults(raw)
+    return parse_sidecar_annotations(path, raw)[0]
+
+
+def parse_sidecar_annotations(path: Path, raw: str) -> tuple[dict, list[Annotation]]:
+    """parse_sidecar, with the annotations parsed (in the file's order)."""
+    data, faults, annotations = _check_sidecar(raw)
     if faults:
         raise SidecarError(f"{path}: {faults[0]}")
-    return data
+    return data, annotations
 
 
 def read_sidecar_text(path: Path) -> str:
@@ -265,6 +279,11 @@ def read_sidecar_text(path: Path) -> str:
 
 def read_sidecar(path: Path) -> dict:
     return parse_sidecar(path, read_sidecar_text(path))
+
+
+def read_sidecar_annotations(path: Path) -> tuple[dict, list[Annotation]]:
+    """A sidecar's data and its annotations, each parsed once."""
+    return parse_sidecar_annotations(path, read_sidecar_text(path))
 
 
 class SidecarStorage(Storage):
@@ -333,13 +352,11 @@ class AnnotationStore:
         self.document = document
         self.path = path
         self.reanchored = 0  # annotations that moved or were orphaned because the text changed
-        data = read_sidecar(path) if path.exists() else None
-        parsed: list[Annotation] = []
+        data, parsed = read_sidecar_annotations(path) if path.exists() else (None, [])
         annotations: list[dict] = []
         rejected: list[dict] = []
         extra: dict = {}
         if data is not None:
-            parsed = [Annotation.from_json(row) for row in data["annotations"]]
             rejected = [_rejected_row(**row) for row in data.get("rejected", [])]
             extra = {k: v for k, v in data.items() if k not in {"schema", "document", *_TABLES}}
             old_text = data["document"]["text"]

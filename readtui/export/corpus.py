@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from readtui.annotations import Annotation
 from readtui.document import sha256_text
 from readtui.export.model import ExportDocument, ExportOptions
-from readtui.store import SIDECAR_SUFFIX, SidecarError, read_sidecar
+from readtui.store import SIDECAR_SUFFIX, SidecarError, read_sidecar_annotations
 
 SPLIT_NAMES = {2: ("train", "test"), 3: ("train", "dev", "test")}
 
@@ -84,7 +84,7 @@ class LoadedDocument:
 def load_for_export(sidecar: Path, name: str, options: ExportOptions) -> LoadedDocument:
     loaded = LoadedDocument(name)
     try:
-        data = read_sidecar(sidecar)
+        data, annotations = read_sidecar_annotations(sidecar)
     except SidecarError as exc:
         loaded.problem = f"{exc} (left out)"
         return loaded
@@ -95,8 +95,7 @@ def load_for_export(sidecar: Path, name: str, options: ExportOptions) -> LoadedD
     spans: list[Annotation] = []
     dropped_by_status = 0
     tags = set()
-    for row in rows:
-        annotation = Annotation.from_json(row)
+    for annotation in annotations:
         tags.add(annotation.tag)
         if options.tags is not None and annotation.tag not in options.tags:
             loaded.left_out["tag not exported (--tags)"] += 1
