@@ -53,6 +53,11 @@ def title_and_name(title: str, name: str, room: int) -> Text:
     return Text.assemble(head, tail)
 
 
+def quoted(text: str) -> str:
+    """Text in quotation marks, unless it has its own (a quote tagged with them)."""
+    return text if text[:1] in "“\"'‘«" else f"“{text}”"
+
+
 def prefilled_attrs(tag: TagDef, text: str) -> dict:
     """The attributes a tag's text says, for tags with casualty attributes: "at least 14
     people were killed" gives count_min 14 and kind killed. Only those the tag defines."""
@@ -293,7 +298,7 @@ class ReaderScreen(Screen):
             status.append(f"{annotation.tag}", style=f"bold {tag.colour if tag else ''}")
             if annotation.status not in ("ok", "moved"):
                 status.append(f" ({annotation.status}: needs review)", style="bold")
-            status.append(f"  “{snippet(annotation.quote.exact, 50)}”")
+            status.append(f"  {quoted(snippet(annotation.quote.exact, 50))}")
             if annotation.attrs:
                 pairs = ", ".join(f"{k}={v}" for k, v in annotation.attrs.items())
                 status.append(f"  {pairs}", style="italic")
