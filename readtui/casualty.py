@@ -18,6 +18,8 @@ the suggestions use it too. It reads only what the text says; anything unclear i
 
 import re
 
+from readtui.config import TagDef
+
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -139,3 +141,16 @@ def _group_after(text: str, position: int) -> str:
     if group.split()[-1].lower() in _EMPTY_GROUPS or _KIND.search(group):
         return ""
     return group
+
+
+def prefilled_attrs(tag: TagDef, text: str) -> dict:
+    """The attributes a tag's text says, for tags with casualty attributes: "at least 14
+    people were killed" gives count_min 14 and kind killed. Only those the tag defines."""
+    defined = {attr.name: attr for attr in tag.attributes}
+    if "kind" not in defined and "count" not in defined:
+        return {}
+    return {
+        name: value
+        for name, value in parse_casualty(text).items()
+        if name in defined and (defined[name].type != "choice" or value in defined[name].choices)
+    }

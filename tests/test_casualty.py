@@ -2,7 +2,7 @@
 
 import pytest
 
-from readtui.casualty import number_value, parse_casualty
+from readtui.casualty import number_value, parse_casualty, prefilled_attrs
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,19 @@ def test_a_figure_gives_the_attributes_its_text_says(text: str, attrs: dict) -> 
 )  # fmt: skip
 def test_number_words_have_their_value(words: str, value: int | None) -> None:
     assert number_value(words) == value
+
+
+def test_a_tag_gets_only_the_attributes_it_defines() -> None:
+    from readtui.config import DEFAULT_TAGS, AttrDef, TagDef
+
+    casualty = next(tag for tag in DEFAULT_TAGS if tag.name == "casualty figure")
+    assert prefilled_attrs(casualty, "at least 14 people were killed") == {
+        "count_min": 14,
+        "kind": "killed",
+    }
+    claim = next(tag for tag in DEFAULT_TAGS if tag.name == "claim")
+    assert prefilled_attrs(claim, "at least 14 people were killed") == {}
+    # a tag of the user's with a count and its own kinds: a kind it does not list is left out
+    toll = TagDef("toll", 4, "#000000", "bold", "T",
+                  (AttrDef("count", "int"), AttrDef("kind", "choice", ("dead",))))  # fmt: skip
+    assert prefilled_attrs(toll, "12 people were killed") == {"count": 12}

@@ -14,61 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from readtui.annotations import Annotation
-from readtui.casualty import parse_casualty
-from readtui.config import Config, TagDef
+from readtui.casualty import prefilled_attrs
+from readtui.config import Config
 from readtui.document import Document
 from readtui.editing import Editor
 from readtui.store import AnnotationStore
+from readtui.tui.bars import MIN_TEXT_COLUMNS, list_width, quoted, title_and_name
 from readtui.tui.reader import GUTTER, ReaderView
 from readtui.tui.sidebar import AnnotationList, count_of, snippet
-
-# The annotation list takes a share of the terminal, within bounds; where the reader would be
-# left fewer text columns than this beside it, the list hides itself (ctrl+l still shows it).
-LIST_SHARE_PERCENT, LIST_MIN, LIST_MAX = 30, 28, 64
-MIN_TEXT_COLUMNS = 40
-
-
-def list_width(terminal_width: int) -> int:
-    return max(LIST_MIN, min(LIST_MAX, terminal_width * LIST_SHARE_PERCENT // 100))
-
-
-TITLE_KEPT = 16  # cells of the title kept before the file name gives way too
-
-
-def title_and_name(title: str, name: str, room: int) -> Text:
-    """The title (bold) and file name (dim) in `room` cells: the title is cut first (with …),
-    then the name, then the rest of the title; the bar's counts after them never are."""
-    head, tail = Text(f" {title} ", style="bold"), Text(f" {name} ", style="dim")
-    if head.cell_len + tail.cell_len <= room:
-        return Text.assemble(head, tail)
-    if room < 2:
-        return Text()
-    left = room - min(room, max(min(head.cell_len, TITLE_KEPT), room - tail.cell_len))
-    if left < tail.cell_len:  # part of the name, or none
-        tail, part = Text(), Text(f" {name}", style="dim")
-        if left > 4:
-            part.truncate(left - 1, overflow="ellipsis")
-            tail = Text.assemble(part, " ")
-    head.truncate(room - tail.cell_len, overflow="ellipsis")
-    return Text.assemble(head, tail)
-
-
-def quoted(text: str) -> str:
-    """Text in quotation marks, unless it has its own (a quote tagged with them)."""
-    return text if text[:1] in "“\"'‘«" else f"“{text}”"
-
-
-def prefilled_attrs(tag: TagDef, text: str) -> dict:
-    """The attributes a tag's text says, for tags with casualty attributes: "at least 14
-    people were killed" gives count_min 14 and kind killed. Only those the tag defines."""
-    defined = {attr.name: attr for attr in tag.attributes}
-    if "kind" not in defined and "count" not in defined:
-        return {}
-    return {
-        name: value
-        for name, value in parse_casualty(text).items()
-        if name in defined and (defined[name].type != "choice" or value in defined[name].choices)
-    }
 
 
 def _tag_bindings(config: Config) -> list[Binding]:
