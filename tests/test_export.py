@@ -300,3 +300,26 @@ def test_an_imported_text_opens_as_it_is_with_its_annotations_in_place(tmp_path,
     # once the user edits the source, it is an article like any other and is cleaned again
     source.write_text(text + "\n\nAdvertisement\n", encoding="utf-8")
     assert load_document(source).cleaner == "readtui.clean/1"
+
+
+def test_a_long_list_of_span_issues_is_cut_on_screen_and_whole_in_json(tmp_path, run_cli):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(35):
+        path = folder / f"a{number:02d}.txt"
+        path.write_text(f"Report {number}\n\nAt least {number} people were killed.", "utf-8")
+        store = AnnotationStore(load_document(path))
+        text = store.document.text
+        start = text.index("At least")
+        end = text.index("people") + len("people")
+        store.add(Annotation.create(text, start, end, "casualty figure"))
+        store.add(Annotation.create(text, start, len(text) - 1, "claim"))  # overlaps it
+
+    shown = run_cli("export", folder, "-f", "conll", "-o", tmp_path / "out.conll")
+    listed = run_cli("export", folder, "-f", "conll", "-o", tmp_path / "out.conll", "--json")
+
+    assert shown.returncode == listed.returncode == 0  # dropped by the policy asked for
+    overlaps = [line for line in shown.stdout_lines if "overlaps claim" in line]
+    assert len(overlaps) == 30
+    assert "... and 5 more spans moved or left out (--json lists each)" in shown.stdout
+    assert len(json.loads(listed.stdout)["issues"]) == 35

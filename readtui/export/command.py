@@ -10,6 +10,7 @@ from readtui.export.model import ALIGN_MODES, OVERLAP_POLICIES, STATUSES_DEFAULT
 from readtui.export.run import ExportReport
 
 PROGRESS_FROM = 50  # documents: a shorter run is over before a bar would help
+ISSUES_SHOWN = 30  # span-level lines printed before the summary; --json has every one
 
 
 def _names(raw: str) -> frozenset[str]:
@@ -215,8 +216,14 @@ def summary_rows(report: ExportReport) -> list[tuple[str, str]]:
 def print_report(report: ExportReport, console) -> None:
     from rich.table import Table
 
-    for line in report.issues + report.problems:
-        console.print(_text(line, "yellow" if line in report.issues else "red"), soft_wrap=True)
+    for line in report.issues[:ISSUES_SHOWN]:
+        console.print(_text(line, "yellow"), soft_wrap=True)
+    if len(report.issues) > ISSUES_SHOWN:
+        more = len(report.issues) - ISSUES_SHOWN
+        console.print(_text(f"... and {more} more spans moved or left out (--json lists each)",
+                            "yellow"))  # fmt: skip
+    for line in report.problems:
+        console.print(_text(line, "red"), soft_wrap=True)
     table = Table(title=_text(f"readtui export -f {report.format}"), show_edge=False)
     table.add_column(_text("what"))
     table.add_column(_text("how many"), justify="right")
