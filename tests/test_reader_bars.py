@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_reader import ARTICLE
 from textual.widgets import DataTable, Static
 
 from readtui.config import Config, parse_config
@@ -12,20 +13,6 @@ from readtui.tui.app import ReadtuiApp
 from readtui.tui.reader import ReaderView
 from readtui.tui.reader_screen import ReaderScreen
 from readtui.tui.sidebar import AnnotationList
-
-ARTICLE = """\
-# Shelling kills 14 in border town
-
-Artillery shells struck a crowded market in Dalvar on Wednesday. At least 14 people were \
-killed and more than 40 wounded, local health officials said. The army denied it.
-
-"This was a deliberate strike on civilians," Colonel Ruben Asker told reporters. \
-Rescue teams searched the rubble until dawn.
-
-## Reaction
-
-The talks will go on, a negotiator said. Dozens of families left the town overnight.
-"""
 
 LONG_TITLE = (
     "Shelling of the crowded market in the border town of Dalvar kills at least fourteen "

@@ -7,13 +7,18 @@ exports `label` (older versions `labels`, doccano #187); import reads both, and 
 Notes, attributes and annotators have no place here and are not written.
 """
 
-import json
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from readtui.export.importing import ImportedDocument, ImportFault, json_lines, new_annotation
-from readtui.export.model import ExportDocument, ExportOptions, Format, Piece, join_lines
+from readtui.export.model import (
+    ExportDocument,
+    ExportOptions,
+    Format,
+    Piece,
+    join_lines,
+    json_line_piece,
+)
 
 
 def convert(document: ExportDocument, options: ExportOptions) -> Piece:
@@ -24,10 +29,7 @@ def convert(document: ExportDocument, options: ExportOptions) -> Piece:
     }
     if document.title:
         line["title"] = document.title
-    return Piece(
-        json.dumps(line, ensure_ascii=False) + "\n",
-        written=Counter(span.tag for span in document.spans),
-    )
+    return json_line_piece(line, document)
 
 
 def read(path: Path) -> Iterator[ImportedDocument]:

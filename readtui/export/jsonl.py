@@ -4,14 +4,19 @@ Spans keep everything the sidecar has (label, text, note, attrs, annotator, orig
 times), so `readtui import -f jsonl` gives back the same annotations. Overlapping spans are kept.
 """
 
-import json
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from readtui.annotations import Annotation
 from readtui.export.importing import ImportedDocument, ImportFault, json_lines, new_annotation
-from readtui.export.model import ExportDocument, ExportOptions, Format, Piece, join_lines
+from readtui.export.model import (
+    ExportDocument,
+    ExportOptions,
+    Format,
+    Piece,
+    join_lines,
+    json_line_piece,
+)
 
 
 def span_json(document: ExportDocument, span: Annotation) -> dict:
@@ -37,10 +42,7 @@ def convert(document: ExportDocument, options: ExportOptions) -> Piece:
         "spans": [span_json(document, span) for span in document.spans],
         "meta": document.meta,
     }
-    return Piece(
-        json.dumps(line, ensure_ascii=False) + "\n",
-        written=Counter(span.tag for span in document.spans),
-    )
+    return json_line_piece(line, document)
 
 
 def read(path: Path) -> Iterator[ImportedDocument]:

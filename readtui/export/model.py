@@ -6,6 +6,7 @@ into files. Nothing here imports a consumer library; formats that need one (spaC
 inside their own functions.
 """
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +100,14 @@ class Format:
     extra: str = ""  # a module the format needs from an optional extra ("spacy")
     tokens: bool = False  # a token format: --overlap and --align apply
     field_labels: bool = False  # writes labels as field_label() gives them (no spaces)
+
+
+def json_line_piece(line: dict, document: ExportDocument) -> Piece:
+    """A document as one JSON line, with every one of its spans written."""
+    return Piece(
+        json.dumps(line, ensure_ascii=False) + "\n",
+        written=Counter(span.tag for span in document.spans),
+    )
 
 
 def join_lines(pieces: list[Piece], options: ExportOptions) -> dict[str, bytes]:
