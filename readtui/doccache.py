@@ -9,6 +9,7 @@ read is cleaned again, and a cache that cannot be written is skipped.
 import hashlib
 import json
 import os
+from functools import cache
 from pathlib import Path
 
 from platformdirs import user_cache_path
@@ -28,9 +29,21 @@ def cache_folder() -> Path:
 
 
 def cache_key(source_sha256: str, kind: str) -> str:
-    # the package version is part of the key: a fixed cleaner bug must not be served from cache
-    identity = f"{source_sha256}:{kind}:{CLEANER_ID}:{__version__}"
+    # the cleaner's own code is part of the key: a changed rule must not be served from cache,
+    # also between releases (the package version alone stays the same while rules change)
+    identity = f"{source_sha256}:{kind}:{CLEANER_ID}:{__version__}:{cleaner_fingerprint()}"
     return hashlib.sha256(identity.encode()).hexdigest()
+
+
+@cache
+def cleaner_fingerprint() -> str:
+    """A hash of the code that makes cleaned documents: the cleaning package and document.py."""
+    package = Path(__file__).resolve().parent
+    files = sorted((package / "cleaning").glob("*.py")) + [package / "document.py"]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def read_entry(key: str) -> dict | None:
