@@ -223,6 +223,55 @@ def test_text_without_blank_lines_is_one_block_per_line():
     ]
 
 
+def test_innertext_furniture_lines_stay_apart_from_headline_and_list_items_stay_items():
+    # a browser's innerText: blank lines only around paragraphs
+    text = (
+        "Thursday, November 26, 2026\nspot_img\nMenu\nHome › World › Floods\nWORLD NEWS\n"
+        "Floods Kill Dozens in Northern Valley\nBy Mara Ellison\n\n"
+        + "\n\n".join(PARAGRAPHS[:2])
+        + "\n\nAdvertisement\n\nThe authority asked residents to do three things:\n\n"
+        "Boil all drinking water for a week\nKeep away from the river banks\n"
+        "Report missing relatives to the police\n\n"
+        + PARAGRAPHS[2]
+        + "\n\nYou might also like\nStorm hits coast\nPrivacy policy\n"
+    )
+    cleaned = clean_scraped(text)
+    assert cleaned.title == "Floods Kill Dozens in Northern Valley"
+    assert cleaned.byline == "Mara Ellison"
+    assert [(block.kind, block.text) for block in cleaned.blocks[1:]] == [
+        ("paragraph", PARAGRAPHS[0]),
+        ("paragraph", PARAGRAPHS[1]),
+        ("paragraph", "The authority asked residents to do three things:"),
+        ("list_item", "Boil all drinking water for a week"),
+        ("list_item", "Keep away from the river banks"),
+        ("list_item", "Report missing relatives to the police"),
+        ("paragraph", PARAGRAPHS[2]),
+    ]
+
+
+def test_hard_wrapped_text_is_unwrapped_but_bullets_and_short_lines_end_blocks():
+    text = (
+        "Floods Kill Dozens in Northern Valley\n\n"
+        "At least 34 people were killed and dozens more are missing after two\n"
+        "days of torrential rain sent the river over its banks, officials said in\n"
+        "a well-\nattended briefing on Wednesday.\n"
+        "Rescuers were still searching the valley.\n\n"
+        "Residents were told to:\n"
+        "• keep away from the river banks and the\n  bridges over it\n"
+        "• boil their drinking water\n"
+    )
+    assert split_blocks(text) == [
+        "Floods Kill Dozens in Northern Valley",
+        "At least 34 people were killed and dozens more are missing after two days of "
+        "torrential rain sent the river over its banks, officials said in a well-attended "
+        "briefing on Wednesday.",
+        "Rescuers were still searching the valley.",
+        "Residents were told to:",
+        "• keep away from the river banks and the bridges over it",
+        "• boil their drinking water",
+    ]
+
+
 def test_cleaning_is_deterministic():
     text = page("Floods Kill Dozens - Courier", *NAV, "Floods Kill Dozens", *PARAGRAPHS)
     assert clean_scraped(text) == clean_scraped(text)

@@ -174,6 +174,7 @@ FAMILIES = (
         r"^(?:item|image|photo|slide) \d+ of \d+\b|^\[\d+ ?/ ?\d+\]",
         r"\b(?:getty images|shutterstock|istock(?:photo)?|file photo|ap photo|pool photo)\b",
         r"^\[?(?:image|img|photo)[\w. -]*\]?$",
+        r"^\[?\w*[_-](?:img|image|photo|thumb|placeholder)\]?$",  # a template's token: spot_img
         r"\.(?:jpe?g|png|gif|webp)$",
         r"^(?:enlarge|expand|zoom) (?:this )?(?:image|photo)\b",
         r"^(?:view|open) (?:gallery|slideshow)",

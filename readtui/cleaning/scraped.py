@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import Family, family_of
 from readtui.cleaning.headline import headline_before, headline_from_page_title, looks_like_headline
+from readtui.cleaning.layout import BULLET, split_blocks, without_bullet
 from readtui.cleaning.metadata import byline_of, date_of, is_byline, is_date_line, is_time_stamp
 from readtui.cleaning.textstats import SeenText, stopword_density, words
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _CLAUSE_END = re.compile(r"[.:;](?:\s|$)")
 _NUMBER = re.compile(r"[-+$€£]?\d[\d.,:%/-]*%?")
@@ -27,6 +27,8 @@ _PROSE_MIN_WORDS = 10
 _PROSE_MIN_DENSITY = 0.2  # share of function words; menus and teaser titles have fewer
 _SENTENCE_MIN_WORDS = 4  # a short paragraph: "He declined to comment."
 _TEXTY_MIN_WORDS = 6
+_ITEM_MIN_WORDS = 3  # fewer, and a line below a list's opening is a menu item
+_ITEM_MAX_WORDS = 80  # more, and a numbered block is a whole listicle run together
 
 # What a block is worth to an article region (prose: one point a word). Non-text blocks cost
 # more the longer their run, up to a cap: an article is interrupted by a caption or an advert,
@@ -58,6 +60,7 @@ class Block:
     is_date: bool
     is_byline: bool
     is_repeat: bool = False  # repeats article text above it
+    is_item: bool = False  # a list item: bulleted, or in a list a line ending in ":" opens
 
     @property
     def is_furniture(self) -> bool:
@@ -86,21 +89,6 @@ class Block:
         )
 
 
-def split_blocks(text: str) -> list[str]:
-    """Blank lines separate blocks; the lines of a block (hard wraps, <br>) join with a space.
-
-    Text without any blank line is taken as one block per line.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    chunks = _BLANK_LINE.split(text)
-    if len(chunks) == 1:
-        chunks = text.split("\n")
-    joined = (
-        " ".join(line.strip() for line in chunk.split("\n") if line.strip()) for chunk in chunks
-    )
-    return [block for block in joined if block]
-
-
 def describe(text: str) -> Block:
     word_list = words(text)
     count = len(word_list)
@@ -127,11 +115,34 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
     return marked
 
 
+def mark_list_items(blocks: list[Block]) -> list[Block]:
+    """Flag list items: bulleted lines, and the run of lines below a sentence ending in ":"
+    ("The tour dates:"), up to the next furniture, metadata or menu-like line of few words."""
+    marked: list[Block] = []
+    in_list = False
+    for block in blocks:
+        plain = not (block.is_furniture or block.is_metadata)
+        bulleted = (
+            plain and bool(BULLET.match(block.text)) and 0 < block.word_count <= _ITEM_MAX_WORDS
+        )
+        listed = in_list and block.word_count >= _ITEM_MIN_WORDS and not block.is_prose
+        in_list = plain and (bulleted or listed)
+        marked.append(replace(block, is_item=True) if in_list else block)
+        if plain and block.text.endswith(":") and block.word_count >= _SENTENCE_MIN_WORDS:
+            in_list = True
+    return marked
+
+
 def is_text(block: Block) -> bool:
     """Prose, or data in running text (scores, table rows), or a live blog's time stamp."""
     if block.is_furniture or block.is_metadata:
         return False
     return block.is_prose or block.is_texty or is_time_stamp(block.text)
+
+
+def is_unknown(block: Block) -> bool:
+    """A short block that is neither known furniture nor metadata nor a list item."""
+    return not (block.is_furniture or block.is_metadata or block.is_item)
 
 
 def unknown_runs_around(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -140,11 +151,11 @@ def unknown_runs_around(blocks: list[Block]) -> list[tuple[int, int]]:
     before, run = [], 0
     for block in blocks:
         before.append(run)
-        run = 0 if is_text(block) else run + (not (block.is_furniture or block.is_metadata))
+        run = 0 if is_text(block) else run + is_unknown(block)
     after, run = [], len(blocks)  # nothing after the last text: as if a long run
     for block in reversed(blocks):
         after.append(run)
-        run = 0 if is_text(block) else run + (not (block.is_furniture or block.is_metadata))
+        run = 0 if is_text(block) else run + is_unknown(block)
     return list(zip(before, reversed(after), strict=True))
 
 
@@ -168,8 +179,8 @@ def region_values(blocks: list[Block], count_texty: bool) -> list[float]:
             texty = count_texty and block.is_texty
             values.append(block.word_count * _TEXTY_WEIGHT if texty else 0.0)
             run = 0
-        elif _NUMBER.fullmatch(block.text):
-            values.append(0.0)  # a table cell: neither article nor menu
+        elif block.is_item or _NUMBER.fullmatch(block.text):
+            values.append(0.0)  # a list item, a table cell: neither article nor menu
         else:
             run += 1
             known = block.is_furniture or block.is_metadata
@@ -271,7 +282,9 @@ def is_lead_in(block: Block) -> bool:
 def widen(blocks: list[Block], start: int, end: int, floor: int) -> tuple[int, int]:
     """Take in the short paragraphs that end the article and the lead-ins that open it (not
     above `floor`), which are too short to count as prose."""
-    while end < len(blocks) and (is_sentence(blocks[end]) or is_text(blocks[end])):
+    while end < len(blocks) and (
+        is_sentence(blocks[end]) or is_text(blocks[end]) or blocks[end].is_item
+    ):
         end += 1
     for _ in range(_MAX_LEAD_INS):
         if start > floor and is_lead_in(blocks[start - 1]):
@@ -288,6 +301,8 @@ def is_clean_text(blocks: list[Block]) -> bool:
 def block_kind(block: Block) -> str:
     """A sub-heading is short and does not end like a sentence; a live blog's time stamp
     heads its entry."""
+    if block.is_item:
+        return "list_item"
     if is_time_stamp(block.text):
         return "heading"
     if looks_like_headline(block.text) and not _SENTENCE_END.search(block.text):
@@ -341,7 +356,7 @@ def clean_large_text(text: str) -> Cleaned:
 def clean_scraped(text: str) -> Cleaned:
     if len(text) > LARGE_TEXT:
         return clean_large_text(text)
-    blocks = mark_repeats([describe(block) for block in split_blocks(text)])
+    blocks = mark_list_items(mark_repeats([describe(block) for block in split_blocks(text)]))
     if not blocks:
         return Cleaned()
     if is_clean_text(blocks):
@@ -360,7 +375,9 @@ def clean_scraped(text: str) -> Cleaned:
     kept = article_blocks(blocks, start, end)
     for index, block in enumerate(blocks):
         if index in kept:
-            cleaned.blocks.append(CleanBlock(block_kind(block), block.text))
+            kind = block_kind(block)
+            text = without_bullet(block.text) if kind == "list_item" else block.text
+            cleaned.blocks.append(CleanBlock(kind, text, 1 if kind == "list_item" else 0))
         elif index != headline_index:
             cleaned.removed.append(block.text)
     return cleaned
