@@ -21,6 +21,14 @@ from readtui.cleaning.textstats import SeenText, normalise, words
 
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _SAME_TITLE_OVERLAP = 0.8
+# trafilatura leaves out a page's footer itself; footer wording in what it keeps ("FAQ",
+# "Corrections", a publisher's copyright line at the end of the story) belongs to the article.
+_KEPT_FAMILIES = frozenset({"footer"})
+_REPEAT_MIN_WORDS = 15
+# A link's label for screen readers, "(opens in new tab)": not text of the article, and the
+# wording of a share widget, which would make a short item with a link look like one.
+_LINK_LABEL = re.compile(r"[(\[]\s*opens? (?:in )?(?:a )?new (?:window|tab)\s*[)\]]", re.IGNORECASE)
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\W*$")
 # Elements that start a new block in a page's visible text (as a naive scraper sees it).
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption dd div dl dt figcaption figure footer form"
@@ -33,8 +41,8 @@ def clean_html(html: str) -> Cleaned:
     extracted = _extract(html)
     if extracted is None:
         return clean_scraped(visible_text(html))
-    blocks = _without_furniture(_body_blocks(extracted.body))
     title = _page_title(extracted)
+    blocks = _without_furniture(_body_blocks(extracted.body), title)
     if blocks and blocks[0].kind == "heading" and _is_title(blocks[0].text, title):
         title = blocks.pop(0).text
     page_text = visible_text(html)
@@ -76,19 +84,59 @@ def _extract(html: str) -> Extracted | None:
         return None
 
 
-def _without_furniture(blocks: list[CleanBlock]) -> list[CleanBlock]:
-    """The blocks less the furniture the extractor let through (copyright and reprint lines,
-    date lines) and those that only repeat text above them."""
+def _without_furniture(blocks: list[CleanBlock], title: str) -> list[CleanBlock]:
+    """The blocks less what is clearly furniture among the text the extractor kept.
+
+    The extractor has already left out the page around the article, so what it kept is taken
+    as body unless a rule is sure: a widget's wording (share, follow, newsletter, comments,
+    paywall, advert, related links), a date line that is not a heading, a long paragraph or a
+    cut-off teaser repeating text above, a paragraph repeating the headline. A list is judged
+    whole: its furniture items go only when they are at least half of it, so a round-up of
+    short items (deals, a meal plan) keeps every item."""
+    doomed = [_is_furniture(block) for block in blocks]
+    for start, end in _list_runs(blocks):
+        if 2 * sum(doomed[start:end]) < end - start:
+            doomed[start:end] = [False] * (end - start)
     seen = SeenText()
+    headline = normalise(title)
     kept = []
-    for block in blocks:
-        if family_of(block.text, len(words(block.text))) or is_date_line(block.text):
-            continue
-        if block.kind in ("paragraph", "quote") and seen.covers(block.text):
+    for block, furniture in zip(blocks, doomed, strict=True):
+        if furniture or (block.kind in ("paragraph", "quote") and _repeats(block, seen, headline)):
             continue
         seen.add(block.text)
         kept.append(block)
     return kept
+
+
+def _is_furniture(block: CleanBlock) -> bool:
+    family = family_of(block.text, len(words(block.text)))
+    if family is not None and family.name not in _KEPT_FAMILIES:
+        return True
+    return block.kind != "heading" and is_date_line(block.text)
+
+
+def _list_runs(blocks: list[CleanBlock]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive list items: one list with its nested items."""
+    runs = []
+    start = None
+    for index, block in enumerate([*blocks, CleanBlock("paragraph", "")]):
+        if block.kind == "list_item" and start is None:
+            start = index
+        elif block.kind != "list_item" and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
+def _repeats(block: CleanBlock, seen: SeenText, headline: str) -> bool:
+    """Whether a paragraph only repeats text above it: the headline, a cut-off teaser, or a
+    long passage (an article given twice). Short lines may well repeat in a body (the same
+    breakfast on two days of a meal plan) and stay."""
+    if headline and normalise(block.text) == headline:
+        return True
+    if not seen.covers(block.text):
+        return False
+    return len(words(block.text)) >= _REPEAT_MIN_WORDS or _TRUNCATED.search(block.text) is not None
 
 
 def _page_title(extracted: Extracted) -> str:
@@ -118,8 +166,8 @@ def _text(element, skip: str = "") -> str:
 
 
 def _tidy(text: str) -> str:
-    """One line, single spaces."""
-    return " ".join(text.split())
+    """One line, single spaces, without links' screen-reader labels."""
+    return " ".join(_LINK_LABEL.sub(" ", text).split())
 
 
 def _body_blocks(body) -> list[CleanBlock]:
