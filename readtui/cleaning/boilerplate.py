@@ -218,8 +218,13 @@ FAMILIES = (
 )
 
 
+_MOST_WORDS = max(family.max_words for family in FAMILIES)
+
+
 def family_of(text: str, word_count: int) -> Family | None:
     """The boilerplate family a block belongs to, if any."""
+    if word_count > _MOST_WORDS:  # a paragraph: longer than any furniture
+        return None
     stripped = text.strip()
     for family in FAMILIES:
         if word_count <= family.max_words and family.pattern.search(stripped):
