@@ -9,7 +9,10 @@ What it measures (the comments at each part give the method and its caveats):
    article and for a generated 10 MB .txt article, opened first and again (small articles come
    from readtui's document cache the second time; a text this long is not cached), plus the
    time until the whole 10 MB article is loaded and editable (its start is shown first), and
-   load_document alone;
+   load_document alone; and the same start-up seen from outside the process: `python -m
+   readtui FILE` in a real terminal (tmux) until the article's first line is on screen, for
+   every sample, first open and reopened, against a bare Textual app measured the same way
+   (benchmarks/startup_tmux.py);
 3. key latency (pagedown, j, w) in the 10 MB article with 10,000 annotations, against the same
    keys in a bare Line-API ScrollView app; a render-only timing of the reader and of the screen;
 4. tag + autosave latency (`v w w 1`) with the 10,000 annotations;
@@ -31,6 +34,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import startup_tmux  # this script's folder is first on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 SIZE = (120, 40)  # terminal size for every app
@@ -156,7 +161,9 @@ def generate_article(target_bytes: int, seed: int = 1) -> str:
 # alike. The moment of first paint is the end of the first App._display() call (the compositor
 # update for the screen; headless, the escape codes are not serialised) that shows the wanted
 # screen: the bare app's default screen, or readtui's ReaderScreen after the reader has drawn
-# its lines. The time is CLOCK_MONOTONIC, the clock the parent read just before spawning.
+# its lines. A call made while the app holds its frames back (App.batch_update, as it does
+# while it starts) shows nothing and does not count. The time is CLOCK_MONOTONIC, the clock
+# the parent read just before spawning.
 
 CHILD = r"""
 import time
@@ -201,8 +208,9 @@ if KIND == "bare":
             yield Static("Hello from a bare Textual app")
 
         def _display(self, screen, renderable):
+            held = self._batch_count
             super()._display(screen, renderable)
-            if renderable is not None and "t_paint" not in result:
+            if renderable is not None and not held and "t_paint" not in result:
                 result["t_paint"] = time.monotonic()
                 result.update(memory())
                 self.exit()
@@ -228,8 +236,9 @@ else:
         # first paint: the article's text on screen; ready: the whole article loaded and
         # editable (a very long one shows its start first and loads the rest in a thread)
         def _display(self, screen, renderable):
+            held = self._batch_count
             super()._display(screen, renderable)
-            if renderable is None or not isinstance(screen, ReaderScreen) or not drawn:
+            if renderable is None or held or not isinstance(screen, ReaderScreen) or not drawn:
                 return
             now = time.monotonic()
             if "t_paint" not in result:
@@ -251,6 +260,7 @@ finish()
 
 PYCACHE: Path | None = None  # set in main(): a bytecode cache in the temporary folder
 CACHE_HOME: Path | None = None  # set in main(): XDG_CACHE_HOME, where readtui caches documents
+CONFIG_HOME: Path | None = None  # set in main(): an empty XDG_CONFIG_HOME (no user config)
 
 
 def child_env(cache_home: Path | None = None) -> dict:
@@ -262,11 +272,14 @@ def child_env(cache_home: Path | None = None) -> dict:
     instead (PYTHONPYCACHEPREFIX), warmed by one untimed run of each kind.
 
     readtui caches cleaned documents in the user's cache folder: XDG_CACHE_HOME points into the
-    temporary folder, shared (warm) unless `cache_home` gives a fresh one (a first open).
+    temporary folder, shared (warm) unless `cache_home` gives a fresh one (a first open). The
+    user's own readtui config is left out: XDG_CONFIG_HOME is an empty folder.
     """
     env = dict(os.environ)
     if cache_home or CACHE_HOME:
         env["XDG_CACHE_HOME"] = str(cache_home or CACHE_HOME)
+    if CONFIG_HOME is not None:
+        env["XDG_CONFIG_HOME"] = str(CONFIG_HOME)
     if PYCACHE is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
@@ -797,6 +810,7 @@ def main() -> int:
     from readtui.document import find_articles, load_document
 
     repeats = 2 if options.quick else 5
+    tmux_repeats = 2 if options.quick else 5
     big_repeats = 1 if options.quick else 2
     clean_repeats = 1 if options.quick else 2
     presses = 40 if options.quick else 200
@@ -806,8 +820,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="readtui-bench-") as tmp:
         tmp = Path(tmp)
-        global PYCACHE, CACHE_HOME
-        PYCACHE, CACHE_HOME = tmp / "pycache", tmp / "cache"
+        global PYCACHE, CACHE_HOME, CONFIG_HOME
+        PYCACHE, CACHE_HOME, CONFIG_HOME = tmp / "pycache", tmp / "cache", tmp / "config"
+        CONFIG_HOME.mkdir()
         os.environ["XDG_CACHE_HOME"] = str(CACHE_HOME)
         samples_dir = tmp / "samples"
         shutil.copytree(REPO / "sample_articles", samples_dir)
@@ -841,6 +856,15 @@ def main() -> int:
             for name, runs in per_sample.items()
         }
         raw["bare"], raw["samples"] = bare, per_sample
+
+        # 2, seen from outside the process: the same start-up in a real terminal
+        if shutil.which("tmux"):
+            log(
+                f"start-up in tmux: bare app and {len(samples)} samples, {tmux_repeats} repeats ..."
+            )
+            raw["tmux"] = startup_tmux.measure(samples, tmp, child_env(), tmux_repeats)
+        else:
+            log("tmux is not installed: no start-up measure from outside the process")
 
         # 2b: the 10 MB article: load_document alone, then start-up. The first open cleans the
         # source (and caches the result); a reopen reads the cache. Both are timed: a first
@@ -930,7 +954,13 @@ def main() -> int:
     values = [v for v in sample_medians.values() if v is not None]
     table.add("start-up: bare Textual app (baseline)", baseline, None, "s")
     table.add(f"start-up: samples, median of {len(values)}", median(values), baseline, "s")
-    table.add("start-up: samples, worst", max(values) if values else None, baseline, "s")
+    table.add(
+        "start-up: samples, worst",
+        max(values) if values else None,
+        baseline,
+        "s",
+        ("ratio", startup_tmux.TARGET_RATIO),
+    )
     big_baseline = median(paints(bare_big)) or baseline
     startup = ("ratio", TARGET_STARTUP_RATIO)
     table.add("start-up: 10 MB, first open", median(paints(big_cold)), big_baseline, "s", startup)
@@ -1019,6 +1049,9 @@ def main() -> int:
             "ms",
         )
     table.print()
+    if "tmux" in raw:
+        print()
+        print("\n".join(startup_tmux.report(raw["tmux"])))
     if "error" not in latency:
         keys = latency["keys"]
         print()

@@ -12,6 +12,7 @@ Errors go to stderr as one line, never as a traceback. Textual is imported only 
 """
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -32,8 +33,6 @@ from readtui.document import (
     sha256_text,
 )
 from readtui.editing import SET_ASIDE
-from readtui.export.formats import FORMATS, IMPORT_FORMATS
-from readtui.export.model import ExportFault
 from readtui.store import (
     SIDECAR_SUFFIX,
     SidecarError,
@@ -58,6 +57,26 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+class _OpenParser(_Parser):
+    """The parser of `readtui [PATH ...]`. Its list of commands names the export formats, looked
+    up for --help only: opening an article does not load the export engine."""
+
+    def format_help(self) -> str:
+        from readtui.export.formats import FORMATS, IMPORT_FORMATS
+
+        self.epilog = self.epilog.format(
+            formats=", ".join(FORMATS), import_formats=", ".join(IMPORT_FORMATS)
+        )
+        return super().format_help()
+
+
+def _export_fault() -> type[Exception]:
+    """The export engine's fault, looked up only when an exception is being handled."""
+    from readtui.export.model import ExportFault
+
+    return ExportFault
 
 
 def one_line(text: str) -> str:
@@ -172,7 +191,7 @@ def _annotator(raw: str) -> str:
 
 
 def open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = _OpenParser(
         prog=PROG,
         description="Read news articles in the terminal and annotate claims, quotes and "
         "casualty figures. Annotations are saved beside each article as "
@@ -182,9 +201,9 @@ def open_parser() -> argparse.ArgumentParser:
         "  readtui validate PATH ... [--json]  check sidecars (exit 1 on a fault)\n"
         "  readtui stats PATH ... [--json]     annotations per tag, annotator and document\n"
         "  readtui export PATH ... -f FORMAT -o OUT   write training data\n"
-        f"                                      ({', '.join(FORMATS)})\n"
+        "                                      ({formats})\n"
         "  readtui import PATH -f FORMAT -o DIR       bring in annotations made elsewhere\n"
-        f"                                      ({', '.join(IMPORT_FORMATS)})\n"
+        "                                      ({import_formats})\n"
         "  readtui COMMAND --help              the options of a command\n"
         "\n"
         f"Not built yet: {', '.join(UNBUILT)}.\n"
@@ -211,6 +230,8 @@ def run_open(args: argparse.Namespace) -> int:
         config.reader_width = args.width
     if args.annotator is not None:
         config.annotator = args.annotator
+    # no collection while Textual loads: nothing it makes is garbage (run_app turns it back on)
+    gc.disable()
     from readtui.tui.app import run_app  # Textual is loaded only here
 
     # the app gets the paths as given: a folder opens the library even when it holds one article
@@ -572,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"{PROG}: {one_line(str(exc))}", file=sys.stderr)
         return 2
-    except (CliError, DocumentError, SidecarError, ConfigError, ExportFault) as exc:
+    except (CliError, DocumentError, SidecarError, ConfigError, _export_fault()) as exc:
         return _error(str(exc))
     except BrokenPipeError:  # `readtui clean x | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

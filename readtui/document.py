@@ -317,8 +317,6 @@ PREVIEW_BYTES = 64 * 1024
 def load_preview(path: str | Path) -> Document | None:
     """The start of a very long .txt article, cleaned as the whole will be: its text is a
     prefix of the whole document's text. None for any other file, or when unsure."""
-    from readtui.cleaning.scraped import clean_large_text
-
     path = Path(path)
     try:
         if kind_of(path) != "txt" or path.stat().st_size < PREVIEW_MIN_BYTES:
@@ -334,6 +332,9 @@ def load_preview(path: str | Path) -> Document | None:
         text = head[:cut].decode("utf-8-sig")
     except UnicodeDecodeError:
         return None  # a legacy encoding is guessed from the whole file, not its head
+    # imported here: the cleaner's patterns take longer to compile than a short article to open
+    from readtui.cleaning.scraped import clean_large_text
+
     document = assemble(clean_large_text(text), "txt", path=path)
     document.title = document.title or _tidy(path.stem)
     return document

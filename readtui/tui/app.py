@@ -1,5 +1,6 @@
 """The readtui app: a library of articles, and a reader for each."""
 
+import gc
 from pathlib import Path
 
 from textual import events, work
@@ -21,6 +22,11 @@ class ReadtuiApp(App):
     CSS = """
     Screen { background: $surface; }
     """
+    # the reader's style sheet is read with the app's: a screen that brings its own when it is
+    # first shown makes Textual parse every style sheet again. The same path as the screen's
+    # (Textual compares them), absolute: a relative one is taken from a subclass's module.
+    # Not the library's: its `LibraryScreen { background }` must come after `Screen` above.
+    CSS_PATH = [(Path(__file__).parent / ReaderScreen.CSS_PATH).resolve()]
     # shown in the footer: in the library, letters (q too) go to the filter
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
@@ -52,6 +58,11 @@ class ReadtuiApp(App):
         return config
 
     def on_mount(self) -> None:
+        # once the app has started: a screen pushed while it starts is drawn for nothing (the
+        # app holds that frame back), then laid out and drawn again
+        self.call_later(self._open_first)
+
+    def _open_first(self) -> None:
         if self.open_library:
             # imported here: opening one article should not pay for the library's widgets
             from readtui.tui.screens.library import LibraryScreen
@@ -203,5 +214,9 @@ class ReadtuiApp(App):
 
 def run_app(paths: list[Path], config: Config | None = None, **options) -> int:
     app = ReadtuiApp(paths, config, **options)
+    # what the imports made lives as long as the app: set aside from the garbage collector,
+    # which would otherwise walk through all of it before the first paint (see cli.run_open)
+    gc.freeze()
+    gc.enable()
     app.run()
     return app.return_code or 0

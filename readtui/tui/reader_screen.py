@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from readtui.annotations import Annotation
-from readtui.casualty import prefilled_attrs
 from readtui.config import Config
 from readtui.document import Document
 from readtui.editing import Editor
@@ -340,6 +339,9 @@ class ReaderScreen(Screen):
         if selection is None:
             return
         tag = self.config.tag(tag_name)
+        # imported here: only a tag made by hand needs its patterns, not the reader's start
+        from readtui.casualty import prefilled_attrs
+
         attrs = prefilled_attrs(tag, self.document.text[slice(*selection)]) if tag else {}
         annotation = self.editor.tag(*selection, tag_name, attrs)
         if annotation is None:
