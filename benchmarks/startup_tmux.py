@@ -79,10 +79,13 @@ class Terminal:
         self.tmux("new-session", "-d", "-s", "hold", "-x", "80", "-y", "24", "cat")
         self.tmux("set-option", "-g", "remain-on-exit", "on")  # a crash leaves its message
         self.tmux("set-option", "-g", "default-terminal", "tmux-256color")
+        self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").strip()
         return self
 
     def __exit__(self, *exc) -> None:
         self.tmux("kill-server", check=False)
+        with contextlib.suppress(OSError):  # the server leaves its socket file behind
+            os.unlink(self.socket_path)
 
     def time_until(
         self, command: list[str], expected: str, below_row: int = 0, env: dict | None = None
