@@ -222,9 +222,9 @@ class ReaderScreen(Screen):
     def _show_status(self, status: Text) -> None:
         """`status` on the left of the status line, the cursor's position on the right."""
         position = Text(f" {self.reader.position_label()} ", style="dim")
-        room = self.query_one("#main").size.width - position.cell_len
-        status.truncate(max(0, room), overflow="ellipsis", pad=True)
-        self.query_one("#status-line", Static).update(status + position, layout=False)
+        line = self.query_one("#status-line", Static)
+        status.truncate(max(0, line.size.width - position.cell_len), overflow="ellipsis", pad=True)
+        line.update(status + position, layout=False)
 
     def _status_text(self) -> Text:
         reader = self.reader
@@ -241,12 +241,12 @@ class ReaderScreen(Screen):
             status.append(f"RESIZE {reader.resizing.tag} ", style="bold reverse")
             status.append(" motions move the end · o the other end · = or enter applies · "
                           "escape cancels  ")  # fmt: skip
-        annotation = self.current()
+        covering = self.editor.index.covering(reader.cursor)  # once a keypress, not twice
+        annotation = self.current(covering)
         if annotation is not None:
             tag = self.config.tag(annotation.tag)
-            covering = len(self.editor.index.covering(reader.cursor))
-            if covering > 1:
-                status.append(f"{covering} here, ; cycles · ", style="dim")
+            if len(covering) > 1:
+                status.append(f"{len(covering)} here, ; cycles · ", style="dim")
             status.append(f"{annotation.tag}", style=f"bold {tag.colour if tag else ''}")
             if annotation.status not in ("ok", "moved"):
                 status.append(f" ({annotation.status}: needs review)", style="bold")
@@ -402,10 +402,12 @@ class ReaderScreen(Screen):
 
         self.app.push_screen(TagPicker(self.config.tags), picked)
 
-    def current(self) -> Annotation | None:
+    def current(self, covering: list[Annotation] | None = None) -> Annotation | None:
         """The annotation that keys act on in the reader: the one chosen among those under the
-        cursor (by ]/[, ; or the list), else the innermost."""
-        covering = self.editor.index.covering(self.reader.cursor)
+        cursor (by ]/[, ; or the list), else the innermost. `covering`: those under the cursor,
+        when the caller has them."""
+        if covering is None:
+            covering = self.editor.index.covering(self.reader.cursor)
         chosen = next((a for a in covering if a.id == self._current_id), None)
         return chosen or (covering[0] if covering else None)
 
