@@ -21,7 +21,7 @@ from readtui.cleaning import CLEANER_ID
 # no more than reading a cache entry back: they are not cached, which also spares the memory.
 MAX_CACHED_TEXT = 1_000_000
 
-_FIELDS = ("title", "byline", "date", "url", "removed", "encoding", "warnings")
+_FIELDS = ("title", "byline", "date", "url", "removed", "removed_at", "encoding", "warnings")
 
 
 def cache_folder() -> Path:

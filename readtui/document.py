@@ -42,10 +42,17 @@ class Document:
     date: str = ""
     url: str = ""
     removed: list[str] = field(default_factory=list)
+    # where each removed block stood: the index in `blocks` of the block it came before
+    removed_at: list[int] = field(default_factory=list)
     source_sha256: str = ""
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
     cleaner: str = CLEANER_ID
+    # the user's corrections (readtui.corrections): all of them, in order; those that matched
+    # no block; and the document as the cleaner gave it, before them
+    overrides: list[dict] = field(default_factory=list)
+    unmatched: list[dict] = field(default_factory=list)
+    uncorrected: "Document | None" = None
 
     @cached_property
     def text_sha256(self) -> str:
@@ -150,8 +157,10 @@ def assemble(cleaned: Cleaned, kind: str, **meta) -> Document:
     """Join cleaned blocks into the document text, recording each block's range."""
     parts: list[str] = []
     blocks: list[Block] = []
+    kept_before: list[int] = []  # for each cleaned block, how many blocks are kept before it
     pos = 0
     for block in cleaned.blocks:
+        kept_before.append(len(blocks))
         text = _tidy(block.text, keep_lines=block.kind == "code")
         if not text:
             continue
@@ -161,6 +170,12 @@ def assemble(cleaned: Cleaned, kind: str, **meta) -> Document:
         blocks.append(Block(block.kind, pos, pos + len(text), block.level))
         pos += len(text)
     title = _tidy(cleaned.title)
+    removed, removed_at = [], []
+    positions = cleaned.removed_at or [len(cleaned.blocks)] * len(cleaned.removed)
+    for text, position in zip(cleaned.removed, positions, strict=True):
+        if text := _tidy(text):
+            removed.append(text)
+            removed_at.append(kept_before[position] if position < len(kept_before) else len(blocks))
     return Document(
         text=BLOCK_SEPARATOR.join(parts),
         blocks=blocks,
@@ -169,7 +184,8 @@ def assemble(cleaned: Cleaned, kind: str, **meta) -> Document:
         byline=_tidy(cleaned.byline),
         date=_tidy(cleaned.date),
         url=_tidy(cleaned.url),
-        removed=[_tidy(r) for r in cleaned.removed],
+        removed=removed,
+        removed_at=removed_at,
         **meta,
     )
 
@@ -290,9 +306,13 @@ def _cache_entry(document: Document) -> dict:
         "date": document.date,
         "url": document.url,
         "removed": document.removed,
+        "removed_at": document.removed_at,
         "encoding": document.encoding,
         "warnings": document.warnings,
     }
+
+
+_CACHED_FIELDS = ("title", "byline", "date", "url", "removed", "removed_at")
 
 
 def _from_cache(entry: dict, kind: str, path: Path, source_sha256: str) -> Document:
@@ -302,7 +322,7 @@ def _from_cache(entry: dict, kind: str, path: Path, source_sha256: str) -> Docum
         kind=kind,
         path=path,
         source_sha256=source_sha256,
-        **{name: entry[name] for name in ("title", "byline", "date", "url", "removed")},
+        **{name: entry[name] for name in _CACHED_FIELDS},
         encoding=entry["encoding"],
         warnings=entry["warnings"],
     )

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from readtui.annotations import Annotation, Quote, snap_span
+from readtui.corrections import apply_corrections, describe
+from readtui.document import Document
 from readtui.store import AnnotationStore
 
 
@@ -20,6 +22,20 @@ class Change:
 
     def inverse(self) -> "Change":
         return Change(self.label, self.added, self.removed)
+
+
+@dataclass(frozen=True)
+class Recleaned:
+    """A correction of the cleaner (readtui.corrections): the text changes, and the annotations
+    and rejected suggestions are re-placed in it. Each side is (document, annotations, rejected),
+    so that undo puts back exactly what was there."""
+
+    label: str
+    before: tuple[Document, tuple[Annotation, ...], tuple[dict, ...]]
+    after: tuple[Document, tuple[Annotation, ...], tuple[dict, ...]]
+
+    def inverse(self) -> "Recleaned":
+        return Recleaned(self.label, self.after, self.before)
 
 
 class SpanIndex:
@@ -88,8 +104,8 @@ class Editor:
         self.annotator = annotator
         self.annotations = store.annotations() if store else []
         self.index = SpanIndex(self.annotations)
-        self._undo: list[Change] = []
-        self._redo: list[Change] = []
+        self._undo: list[Change | Recleaned] = []
+        self._redo: list[Change | Recleaned] = []
 
     # Queries
     def under(self, offset: int) -> Annotation | None:
@@ -138,12 +154,30 @@ class Editor:
     def set_attrs(self, annotation: Annotation, attrs: dict) -> Annotation:
         return self._replace(annotation, annotation.edited(attrs=dict(attrs)), "attributes")
 
+    def correct(self, verb: str, text: str) -> Recleaned | None:
+        """Correct the cleaner (`keep`, `drop` or `title` the block with this exact text); the
+        annotations re-anchor to the new text. None when no block has that text."""
+        store = self._writable()
+        document = store.document
+        override = {verb: text}
+        corrected = apply_corrections(document, [*document.overrides, override])
+        if len(corrected.unmatched) > len(document.unmatched):
+            return None
+        annotations, rejected = store.reanchored_to(corrected)
+        change = Recleaned(
+            describe(override),
+            (document, tuple(self.annotations), tuple(store.rejected())),
+            (corrected, tuple(annotations), tuple(rejected)),
+        )
+        self._do(change)
+        return change
+
     def _replace(self, old: Annotation, new: Annotation, label: str) -> Annotation:
         self._do(Change(label, (old,), (new,)))
         return new
 
     # History
-    def undo(self) -> Change | None:
+    def undo(self) -> Change | Recleaned | None:
         if not self._undo:
             return None
         change = self._undo.pop()
@@ -151,7 +185,7 @@ class Editor:
         self._redo.append(change)
         return change
 
-    def redo(self) -> Change | None:
+    def redo(self) -> Change | Recleaned | None:
         if not self._redo:
             return None
         change = self._redo.pop()
@@ -159,20 +193,31 @@ class Editor:
         self._undo.append(change)
         return change
 
-    def _do(self, change: Change) -> None:
+    def _do(self, change: Change | Recleaned) -> None:
         self._apply(change)
         self._undo.append(change)
         self._redo.clear()
 
-    def _apply(self, change: Change) -> None:
+    def _writable(self) -> AnnotationStore:
         if self.store is None:
             raise RuntimeError("this editor has no store: nothing can be changed")
+        return self.store
+
+    def _apply(self, change: Change | Recleaned) -> None:
+        store = self._writable()
+        if isinstance(change, Recleaned):
+            document, annotations, rejected = change.after
+            store.replace_document(document, list(annotations), list(rejected))
+            self.text = document.text
+            self.annotations = sorted(annotations, key=lambda a: a.sort_key)
+            self.index = SpanIndex(self.annotations)
+            return
         removed_ids = {a.id for a in change.removed}
-        with self.store.batch():
+        with store.batch():
             for annotation in change.removed:
-                self.store.remove(annotation.id)
+                store.remove(annotation.id)
             for annotation in change.added:
-                self.store.add(annotation)
+                store.add(annotation)
         kept = [a for a in self.annotations if a.id not in removed_ids]
         self.annotations = sorted(kept + list(change.added), key=lambda a: a.sort_key)
         self.index = SpanIndex(self.annotations)

@@ -20,6 +20,7 @@ from tinydb.storages import Storage
 
 from readtui.anchoring import reanchor
 from readtui.annotations import Annotation, Quote
+from readtui.corrections import CorrectionError, apply_corrections, check_override
 from readtui.document import Document
 
 SCHEMA = "readtui.annotations/1"
@@ -82,7 +83,7 @@ def _mode_for(path: Path) -> int:
 
 
 def document_header(document: Document) -> dict:
-    return {
+    header = {
         "source": document.path.name if document.path else "",
         "source_sha256": document.source_sha256,
         "cleaner": document.cleaner,
@@ -90,6 +91,9 @@ def document_header(document: Document) -> dict:
         "text_sha256": document.text_sha256,
         "text": document.text,
     }
+    if document.overrides:
+        header["overrides"] = document.overrides
+    return header
 
 
 def render_sidecar(
@@ -182,6 +186,13 @@ def _structure_fault(data: object) -> str | None:
     for key in _HEADER_STRINGS:
         if not isinstance(header.get(key, ""), str):
             return f"'document.{key}' is not a string"
+    if not isinstance(header.get("overrides", []), list):
+        return "'document.overrides' is not a list"
+    for index, item in enumerate(header.get("overrides", [])):
+        try:
+            check_override(item)
+        except CorrectionError as exc:
+            return f"'document.overrides' item {index + 1}: {exc}"
     if not isinstance(data.get("annotations"), list):
         return "'annotations' is not a list"
     if not isinstance(data.get("rejected", []), list):
@@ -306,6 +317,9 @@ class SidecarStorage(Storage):
     def read(self) -> dict:
         return self.tables
 
+    def header_changed(self) -> None:
+        self._header_json = ""
+
     def write(self, data: dict) -> None:
         self.tables = data
         self.dirty = True
@@ -349,10 +363,12 @@ class AnnotationStore:
             if document.path is None:
                 raise ValueError("a document without a file needs a sidecar path")
             path = sidecar_path(document.path)
-        self.document = document
         self.path = path
         self.reanchored = 0  # annotations that moved or were orphaned because the text changed
         data, parsed = read_sidecar_annotations(path) if path.exists() else (None, [])
+        if data is not None:  # the user's corrections of the cleaner, kept with the annotations
+            document = apply_corrections(document, data["document"].get("overrides", []))
+        self.document = document
         annotations: list[dict] = []
         rejected: list[dict] = []
         extra: dict = {}
@@ -383,15 +399,18 @@ class AnnotationStore:
         self.reanchored = sum(a != b for a, b in zip(before, after, strict=True))
         return after
 
-    def _reanchor_rejected(self, old_text: str, rows: list[dict]) -> list[dict]:
+    def _reanchor_rejected(
+        self, old_text: str, rows: list[dict], new_text: str | None = None
+    ) -> list[dict]:
         """Move rejected suggestions with their text; one whose text is gone suppresses nothing."""
         before = [
             Annotation("", r["start"], r["end"], tag=r["rule"], quote=Quote(r["quote"]))
             for r in rows
         ]
+        new_text = self.document.text if new_text is None else new_text
         return [
             _rejected_row(a.tag, a.start, a.end, a.quote.exact)
-            for a in reanchor(old_text, self.document.text, before)
+            for a in reanchor(old_text, new_text, before)
             if a.status != "orphan"
         ]
 
@@ -426,6 +445,30 @@ class AnnotationStore:
     def reject(self, rule: str, start: int, end: int) -> None:
         quote = self.document.text[start:end]
         self.rejected_table.insert(_rejected_row(rule, start, end, quote))
+
+    def reanchored_to(self, document: Document) -> tuple[list[Annotation], list[dict]]:
+        """The annotations and rejected suggestions re-placed in another text of the document
+        (after a correction of the cleaner), nothing written: see `replace_document`."""
+        old_text = self.document.text
+        return (
+            reanchor(old_text, document.text, self.annotations()),
+            self._reanchor_rejected(old_text, self.rejected(), document.text),
+        )
+
+    def replace_document(
+        self, document: Document, annotations: list[Annotation], rejected: list[dict]
+    ) -> None:
+        """Another text of the document, with its annotations and rejected suggestions, in one
+        write: a correction of the cleaner, or its undo."""
+        self.document = document
+        self._storage.header = document_header(document)
+        self._storage.header_changed()
+        self._as_loaded = None
+        with self.batch():
+            self.table.truncate()
+            self.table.insert_multiple(a.to_json() for a in annotations)
+            self.rejected_table.truncate()
+            self.rejected_table.insert_multiple(dict(row) for row in rejected)
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -29,3 +29,6 @@ class Cleaned:
     date: str = ""
     url: str = ""
     removed: list[str] = field(default_factory=list)  # what was dropped, for `clean --json`
+    # where each removed block stood: the index in `blocks` of the kept block it came before
+    # (the user sees it there, and can restore it there: readtui.corrections)
+    removed_at: list[int] = field(default_factory=list)

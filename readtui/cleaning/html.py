@@ -56,22 +56,30 @@ def clean_html(html: str) -> Cleaned:
         byline=extracted.author or "",
         date=extracted.date or "",
         url=extracted.url or "",
-        removed=_left_out(page_text, kept),
+        **_left_out(page_text, kept),
     )
 
 
-def _left_out(page_text: str, kept: list[CleanBlock]) -> list[str]:
-    """The page's visible blocks that are not in the article: what the extractor dropped."""
+def _left_out(page_text: str, kept: list[CleanBlock]) -> dict[str, list]:
+    """The page's visible blocks that are not in the article (what the extractor dropped), as
+    the `removed` and `removed_at` of a `Cleaned`: each placed after the last kept block seen
+    above it in the page."""
     seen = SeenText()
-    exact = set()
-    for block in kept:
+    position_of: dict[str, int] = {}
+    for index, block in enumerate(kept):
         seen.add(block.text)
-        exact.add(normalise(block.text))
-    return [
-        text
-        for text in split_blocks(page_text)
-        if normalise(text) not in exact and not seen.covers(text)
-    ]
+        position_of.setdefault(normalise(block.text), index)
+    # a piece of a kept block (a line of a paragraph, a cell of a table) is not left out
+    whole = "\n".join(position_of)
+    removed, removed_at, position = [], [], 0
+    for text in split_blocks(page_text):
+        key = normalise(text)
+        if key in position_of:
+            position = max(position, position_of[key] + 1)
+        elif not (key in whole or seen.covers(text)):
+            removed.append(text)
+            removed_at.append(position)
+    return {"removed": removed, "removed_at": removed_at}
 
 
 def _extract(html: str) -> Extracted | None:

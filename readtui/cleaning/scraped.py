@@ -380,6 +380,8 @@ def clean_scraped(text: str) -> Cleaned:
             cleaned.blocks.append(CleanBlock(kind, text, 1 if kind == "list_item" else 0))
         elif index != headline_index:
             cleaned.removed.append(block.text)
+            # what stood above the headline is shown above it
+            cleaned.removed_at.append(len(cleaned.blocks) if index > headline_index else 0)
     return cleaned
 
 
