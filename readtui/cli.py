@@ -24,8 +24,10 @@ from typing import NoReturn
 from readtui import __version__
 from readtui.annotations import Annotation
 from readtui.config import Config, ConfigError, TagDef, load_config
+from readtui.corrections import apply_corrections, describe
 from readtui.document import (
     ARTICLE_SUFFIXES,
+    Document,
     DocumentError,
     find_articles,
     kind_of,
@@ -245,6 +247,7 @@ def run_clean(args: argparse.Namespace) -> int:
     document = load_document(args.file)
     for warning in document.warnings:
         print(f"{PROG}: warning: {one_line(warning)}", file=sys.stderr)
+    document = _corrected(document)
     if not args.json:
         sys.stdout.write(document.text + "\n")
         return 0
@@ -256,6 +259,8 @@ def run_clean(args: argparse.Namespace) -> int:
             "url": document.url,
             "text": document.text,
             "removed": document.removed,
+            "overrides": document.overrides,
+            "unmatched": document.unmatched,
             "blocks": [
                 {"kind": b.kind, "start": b.start, "end": b.end, "level": b.level}
                 for b in document.blocks
@@ -265,6 +270,28 @@ def run_clean(args: argparse.Namespace) -> int:
         }
     )
     return 0
+
+
+def _corrected(document: Document) -> Document:
+    """The document with the user's corrections from its sidecar (SPEC §2), saying so."""
+    sidecar = sidecar_path(document.path)
+    if not sidecar.exists():
+        return document
+    overrides = read_sidecar(sidecar)["document"].get("overrides", [])
+    if not overrides:
+        return document
+    document = apply_corrections(document, overrides)
+    applied = len(overrides) - len(document.unmatched)
+    print(
+        f"{PROG}: {_plural(applied, 'correction')} from {one_line(sidecar.name)} applied",
+        file=sys.stderr,
+    )
+    for item in document.unmatched:
+        print(
+            f"{PROG}: warning: correction {one_line(describe(item))} matches no block",
+            file=sys.stderr,
+        )
+    return document
 
 
 # readtui validate PATH ... --------------------------------------------------------------------
@@ -291,9 +318,17 @@ def source_faults(header: dict, source: Path) -> list[str]:
     if not source.exists():
         return [f"its source {source.name} is missing"]
     try:
-        document = load_document(source)
+        document = apply_corrections(load_document(source), header.get("overrides", []))
     except DocumentError as exc:
         return [f"its source cannot be read: {exc}"]
+    unmatched = [
+        f"correction {one_line(describe(item))} matches no block of the cleaned source"
+        for item in document.unmatched
+    ]
+    return unmatched + _text_faults(header, document)
+
+
+def _text_faults(header: dict, document: Document) -> list[str]:
     same_bytes = header.get("source_sha256") == document.source_sha256
     if document.text != header["text"]:
         if same_bytes:

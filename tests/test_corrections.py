@@ -198,3 +198,45 @@ def test_corrections_apply_to_the_document_as_cleaned_in_their_order(article):
     dropped_again = apply_corrections(restored, [{"keep": caption}, {"drop": caption}])
     assert dropped_again.text == document.text
     assert apply_corrections(restored, []).text == document.text
+
+
+# readtui clean and validate --------------------------------------------------------------------
+
+
+def test_clean_applies_the_corrections_and_says_so(run_cli, article):
+    editor = open_editor(article)
+    caption = removed_starting(editor.store.document, CAPTION)
+    editor.correct("keep", caption)
+    editor.correct("keep", "Photo credit: Tomas Reyk / The Valley Courier")
+
+    result = run_cli("clean", article)
+
+    assert result.returncode == 0
+    assert result.stdout == editor.store.document.text + "\n"
+    assert caption in result.stdout
+    assert result.stderr_lines == ["readtui: 2 corrections from floods.txt.annotations.json applied"]
+    data = json.loads(run_cli("clean", "--json", article).stdout)
+    assert data["overrides"][0] == {"keep": caption} and data["unmatched"] == []
+    assert caption not in data["removed"]
+
+
+def test_clean_and_validate_report_a_correction_that_no_longer_matches(run_cli, article):
+    editor = open_editor(article)
+    editor.correct("drop", kept_starting(editor.store.document, ARMY))
+    assert run_cli("validate", article).returncode == 0
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Army engineers", "Engineers"),
+        encoding="utf-8",
+    )
+
+    cleaned = run_cli("clean", article)
+    assert cleaned.returncode == 0 and "Engineers reached" in cleaned.stdout
+    assert cleaned.stderr_lines[0] == (
+        "readtui: 0 corrections from floods.txt.annotations.json applied"
+    )
+    assert cleaned.stderr_lines[1].startswith('readtui: warning: correction drop "Army engine')
+    assert cleaned.stderr_lines[1].endswith("matches no block")
+
+    validated = run_cli("validate", article)
+    assert validated.returncode == 1
+    assert 'correction drop "Army engineers' in validated.stdout
