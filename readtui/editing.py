@@ -96,13 +96,22 @@ def retagged_attrs(attrs: dict, defined: tuple[str, ...]) -> dict:
 class Editor:
     """The annotations of one open document and the history of edits to them."""
 
-    def __init__(self, store: AnnotationStore | None, annotator: str, text: str = ""):
-        """Without a store the editor only reads: no annotations, and edits are not possible
-        (the reader shows a long article's first screens so while the rest loads)."""
+    def __init__(
+        self,
+        store: AnnotationStore | None,
+        annotator: str,
+        text: str = "",
+        annotations: list[Annotation] | None = None,
+    ):
+        """Without a store the editor only reads `text` and the `annotations` given (none by
+        default), and edits are not possible: the reader shows a long article's first screens
+        so while the rest loads, and the text cleaning removed so (`R`)."""
         self.store = store
         self.text = store.document.text if store else text
         self.annotator = annotator
-        self.annotations = store.annotations() if store else []
+        self.annotations = (
+            store.annotations() if store else sorted(annotations or [], key=lambda a: a.sort_key)
+        )
         self.index = SpanIndex(self.annotations)
         self._undo: list[Change | Recleaned] = []
         self._redo: list[Change | Recleaned] = []
@@ -154,12 +163,13 @@ class Editor:
     def set_attrs(self, annotation: Annotation, attrs: dict) -> Annotation:
         return self._replace(annotation, annotation.edited(attrs=dict(attrs)), "attributes")
 
-    def correct(self, verb: str, text: str) -> Recleaned | None:
-        """Correct the cleaner (`keep`, `drop` or `title` the block with this exact text); the
-        annotations re-anchor to the new text. None when no block has that text."""
+    def correct(self, verb: str, text: str, occurrence: int | None = None) -> Recleaned | None:
+        """Correct the cleaner (`keep`, `drop` or `title` the block with this exact text, the
+        `occurrence`-th with it where several have it); the annotations re-anchor to the new
+        text. None when no block has that text."""
         store = self._writable()
         document = store.document
-        override = {verb: text}
+        override = {verb: text} if occurrence is None else {verb: text, "occurrence": occurrence}
         corrected = apply_corrections(document, [*document.overrides, override])
         if len(corrected.unmatched) > len(document.unmatched):
             return None

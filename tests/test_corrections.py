@@ -214,7 +214,8 @@ def test_clean_applies_the_corrections_and_says_so(run_cli, article):
     assert result.returncode == 0
     assert result.stdout == editor.store.document.text + "\n"
     assert caption in result.stdout
-    assert result.stderr_lines == ["readtui: 2 corrections from floods.txt.annotations.json applied"]
+    applied = "readtui: 2 corrections from floods.txt.annotations.json applied"
+    assert result.stderr_lines == [applied]
     data = json.loads(run_cli("clean", "--json", article).stdout)
     assert data["overrides"][0] == {"keep": caption} and data["unmatched"] == []
     assert caption not in data["removed"]

@@ -131,3 +131,16 @@ def test_note_dialog(snap_compare, corpus: Path, size) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_removed_text_shown(snap_compare, tmp_path: Path, size) -> None:
+    # `R` on a scraped page, with a mark in the article: the menu above the headline and the
+    # share widget below it dimmed in place, the cursor on a removed line
+    path = tmp_path / "valley-floods-wordpress.txt"
+    samples = Path(__file__).resolve().parents[1] / "sample_articles"
+    path.write_bytes((samples / path.name).read_bytes())
+    annotate(path, [("At least 34 people were killed", "casualty figure", "")])
+    app = ReadtuiApp([path], Config(annotator="alice"))
+    press = ["R", "right_curly_bracket", "right_curly_bracket", "right_curly_bracket"]
+    assert snap_compare(app, press=press, terminal_size=size)

@@ -27,6 +27,7 @@ from readtui.editing import Editor
 from readtui.tui.layout import Layout, Row
 
 GUTTER = 4  # cells left of the text: the letters of the tags on the row
+REMOVED_MARK = "✂"  # in the gutter of text that cleaning removed, shown by `R`
 BACKGROUND_WRAP_BLOCKS = 200  # longer documents are wrapped whole in a thread after first paint
 
 
@@ -73,6 +74,7 @@ class ReaderView(ScrollView, can_focus=True):
         "reader--selection",
         "reader--search",
         "reader--gutter",
+        "reader--removed",
     }
 
     DEFAULT_CSS = """
@@ -90,6 +92,7 @@ class ReaderView(ScrollView, can_focus=True):
     ReaderView > .reader--selection { background: $primary 60%; color: $text; }
     ReaderView > .reader--search { background: $warning 70%; color: #000000; }
     ReaderView > .reader--gutter { color: $text-muted; }
+    ReaderView > .reader--removed { color: $foreground 40%; text-style: italic; }
     """
 
     BINDINGS = [
@@ -216,11 +219,16 @@ class ReaderView(ScrollView, can_focus=True):
         self._frame_margin = self.left_margin
         # styles cost a lookup through the CSS each time: once a frame, not once a row
         self._frame_base = self.rich_style
-        self._frame_components = {
-            name: self.get_component_rich_style(name, partial=True)
-            for name in self.COMPONENT_CLASSES
-        }
+        self._frame_components = {name: self._component(name) for name in self.COMPONENT_CLASSES}
         return super().render_lines(crop)
+
+    def _component(self, name: str) -> Style:
+        """A component's style without its background, which would hide highlights under it;
+        its colour as it shows (a partial style drops the alpha of `$foreground 40%`)."""
+        partial = self.get_component_rich_style(name, partial=True)
+        if partial.color is None:
+            return partial
+        return partial + Style(color=self.get_component_rich_style(name).color)
 
     # Drawing
     def render_line(self, y: int) -> Strip:
@@ -232,7 +240,11 @@ class ReaderView(ScrollView, can_focus=True):
         margin = Segment(" " * left, base)
         # one lookup serves the gutter and the text
         annotations = self.editor.index.overlapping(row.start, max(row.end, row.start + 1))
-        gutter = self._gutter(annotations, base)
+        if self.document.blocks[row.block].kind == "removed":
+            removed_style = base + self._frame_components["reader--removed"]
+            gutter = [Segment(REMOVED_MARK.ljust(GUTTER), removed_style)]
+        else:
+            gutter = self._gutter(annotations, base)
         segments = [margin, *gutter, *self._text_segments(row, annotations, base)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
@@ -255,6 +267,7 @@ class ReaderView(ScrollView, can_focus=True):
             "heading": "reader--heading",
             "quote": "reader--quote",
             "code": "reader--code",
+            "removed": "reader--removed",
         }.get(kind)
         if component is None:
             return base

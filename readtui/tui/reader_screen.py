@@ -16,9 +16,10 @@ from textual.widgets import Footer, Input, Static
 from readtui.annotations import Annotation
 from readtui.config import Config
 from readtui.document import Document
-from readtui.editing import Editor
+from readtui.editing import Editor, Recleaned
 from readtui.store import AnnotationStore
 from readtui.tui.bars import MIN_TEXT_COLUMNS, list_width, quoted, title_and_name
+from readtui.tui.corrections import CleaningCorrections
 from readtui.tui.reader import GUTTER, ReaderView
 from readtui.tui.sidebar import AnnotationList, count_of, snippet
 
@@ -43,7 +44,7 @@ def _tag_bindings(config: Config) -> list[Binding]:
     return bindings
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(CleaningCorrections, Screen):
     """One article: read, select, tag, annotate; every change saved at once."""
 
     CSS_PATH = "reader_screen.tcss"
@@ -82,13 +83,22 @@ class ReaderScreen(Screen):
         Binding("ctrl+l", "toggle_list", "Show/hide list", show=False),
         Binding("ctrl+s", "save", "Save", show=False),
         Binding("question_mark", "help", "Help"),
-    ]
+        Binding("R", "toggle_removed", "Removed", show=False,
+                tooltip="Show/hide what cleaning removed, dimmed in place"),
+        Binding("plus", "restore_block", "Restore", show=False,
+                tooltip="Restore the removed block under the cursor (with R)"),
+        Binding("minus", "drop_block", "Drop block", show=False,
+                tooltip="Drop the block under the cursor from the article"),
+        Binding("T", "make_title", "Title", show=False,
+                tooltip="Make the block under the cursor the title"),
+    ]  # fmt: skip
 
     # what cannot run before the whole article is there (see `attach`)
     EDITING_ACTIONS = frozenset(
         {
             "tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save",
-            "resize", "swap_ends", "apply_resize",
+            "resize", "swap_ends", "apply_resize", "toggle_removed", "restore_block",
+            "drop_block", "make_title",
         }
     )  # fmt: skip
     # keys that mean something only while an annotation is being resized
@@ -167,6 +177,8 @@ class ReaderScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.loading and action in self.EDITING_ACTIONS:
             return None  # shown dimmed in the footer until the article is whole
+        if self.showing_removed and action in self.ANNOTATING_ACTIONS:
+            return None  # dimmed: offsets in the removed view are not the annotations'
         if action in self.RESIZE_ACTIONS:  # asked for by the footer before the reader is there
             readers = self.query(ReaderView)
             return bool(readers) and readers.first().resizing is not None
@@ -227,6 +239,8 @@ class ReaderScreen(Screen):
         line.update(status + position, layout=False)
 
     def _status_text(self) -> Text:
+        if self.showing_removed:
+            return self.removed_status()
         reader = self.reader
         status = Text(" ")
         if self.loading:
@@ -524,7 +538,12 @@ class ReaderScreen(Screen):
         if change is None:
             self.notify(nothing, markup=False, timeout=2)
             return
-        self.reader.move_to((change.added or change.removed)[0].start)
+        if isinstance(change, Recleaned):
+            self.show_corrected(change, self.reader_offset(0))
+            return
+        if self.showing_removed:
+            self._show_all_blocks(full_cursor=self.reader.cursor)  # the marks shown changed
+        self.reader.move_to(self.reader_offset((change.added or change.removed)[0].start))
         self._after_change(message=f"{done}: {change.label}")
 
     def action_next_annotation(self, delta: int) -> None:
@@ -548,7 +567,7 @@ class ReaderScreen(Screen):
             )
         else:
             self._current_id = annotation.id
-            self.reader.move_to(annotation.start, center=True)
+            self.reader.move_to(self.reader_offset(annotation.start), center=True)
         if message.jump:
             self.reader.focus()
 
