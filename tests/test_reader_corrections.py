@@ -131,3 +131,46 @@ async def test_the_same_text_twice_restores_the_block_under_the_cursor(article: 
         data = sidecar(article)
         assert data["document"]["overrides"] == [{"keep": "World", "occurrence": 2}]
         assert data["document"]["text"].startswith("Floods Kill Dozens in Northern Valley\n\nWorld")
+
+
+async def test_corrections_hold_when_the_article_is_opened_again(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await start(app, pilot)
+        await go_to(pilot, reader, "Rescuers reach cut-off villages")
+        await pilot.press("T")
+        await pilot.press("R")
+        await go_to(pilot, reader, CAPTION)
+        await pilot.press("plus")
+        await pilot.pause()
+    corrected = sidecar(article)["document"]["text"]
+
+    again = make_app(article)
+    async with again.run_test(size=(120, 40)) as pilot:
+        reader = await start(again, pilot)
+        assert reader.document.text == corrected
+        title_bar = str(again.screen.query_one("#title-bar").render())
+        assert title_bar.startswith(" Rescuers reach cut-off villages")
+    from readtui.tui.screens.library import summarise
+
+    assert summarise(article).title == "Rescuers reach cut-off villages"
+
+
+async def test_a_correction_that_no_longer_matches_is_shown_on_opening(article: Path) -> None:
+    app = make_app(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await start(app, pilot)
+        await go_to(pilot, reader, AID)
+        await pilot.press("minus")
+        await pilot.pause()
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Aid groups said", "Aid agencies said"),
+        encoding="utf-8",
+    )
+    again = make_app(article)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await start(again, pilot)
+        messages = [str(n.message) for n in again._notifications]
+        assert any(m.startswith('Kept in the sidecar, but no block') and 'drop "Aid groups said'
+                   in m for m in messages)  # fmt: skip
+    assert sidecar(article)["document"]["overrides"][0]["drop"].startswith(AID)

@@ -92,7 +92,8 @@ class ReadtuiApp(App):
         except (DocumentError, SidecarError, ConfigError) as error:
             self._cannot_open(error)
             return False
-        self.push_screen(ReaderScreen(document, store, config, self._closes_to))
+        # the store's document: the user's corrections of the cleaning applied
+        self.push_screen(ReaderScreen(store.document, store, config, self._closes_to))
         return True
 
     @work(thread=True, exit_on_error=False, group="open")
@@ -104,7 +105,7 @@ class ReadtuiApp(App):
             self.call_from_thread(self._cannot_open, error, screen)
             return
         if screen.is_attached:
-            self.call_from_thread(screen.attach, document, store)
+            self.call_from_thread(screen.attach, store.document, store)
 
     def _cannot_open(self, error: Exception, screen: ReaderScreen | None = None) -> None:
         self.notify(str(error), title="Cannot open", severity="error", markup=False)

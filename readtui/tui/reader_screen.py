@@ -206,6 +206,16 @@ class ReaderScreen(CleaningCorrections, Screen):
             )
         for warning in self.document.warnings:
             self.notify(warning, severity="warning", markup=False)
+        if self.document.unmatched:
+            from readtui.corrections import describe
+
+            unmatched = "; ".join(describe(item) for item in self.document.unmatched)
+            self.notify(
+                f"Kept in the sidecar, but no block of the cleaned text matches: {unmatched}",
+                title="Corrections that no longer apply",
+                severity="warning",
+                markup=False,
+            )
 
     # Bars
     def _count_tags(self) -> None:

@@ -64,7 +64,7 @@ def summarise(path: Path) -> Article:
     try:
         article.changed = sidecar.stat().st_mtime
         # The store re-anchors in memory when the text changed, so the states match the reader's.
-        annotations = AnnotationStore(document).annotations()
+        store = AnnotationStore(document)
     except FileNotFoundError:
         article.state, article.counts = NEW, {}
         return article
@@ -72,6 +72,9 @@ def summarise(path: Path) -> Article:
         article.fault = "sidecar: " + _without_path(str(error), sidecar)
         article.state = NEEDS_REVIEW
         return article
+    # the user's corrections of the cleaning may name another title
+    article.title, article.words = store.document.title, len(store.document.text.split())
+    annotations = store.annotations()
     article.counts = {}
     for annotation in annotations:
         article.counts[annotation.tag] = article.counts.get(annotation.tag, 0) + 1
