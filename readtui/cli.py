@@ -206,6 +206,7 @@ def open_parser() -> argparse.ArgumentParser:
         "                                      ({formats})\n"
         "  readtui import PATH -f FORMAT -o DIR       bring in annotations made elsewhere\n"
         "                                      ({import_formats})\n"
+        "  readtui suggest FILE [--json]       the suggestions for an article\n"
         "  readtui COMMAND --help              the options of a command\n"
         "\n"
         f"Not built yet: {', '.join(UNBUILT)}.\n"
@@ -552,6 +553,12 @@ def run_import(args: argparse.Namespace) -> int:
     return import_(args)
 
 
+def run_suggest(args: argparse.Namespace) -> int:
+    from readtui.suggest.command import run_suggest as suggest
+
+    return suggest(args)
+
+
 def _add_paths(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH", help="articles, sidecars or folders")
     command.add_argument("--json", action="store_true", help="print one JSON document")
@@ -582,11 +589,12 @@ COMMANDS = {
     "stats": ("annotations per tag, annotator and document", run_stats, _add_paths),
     "export": ("write the annotations as training data", run_export, _add_export),
     "import": ("bring annotations made elsewhere into sidecars", run_import, _add_import),
+    "suggest": ("print the suggestions for an article", run_suggest, _add_file),
 }
 
 
 # SPEC §6 commands still to come: named so, not taken for files
-UNBUILT = ("suggest", "agree", "merge-driver")
+UNBUILT = ("agree", "merge-driver")
 
 
 class UsageError(Exception):

@@ -62,7 +62,10 @@ class TagDef:
     mark: str
     letter: str
     attributes: tuple[AttrDef, ...] = ()
-    patterns: tuple[str, ...] = ()
+    # suggestion rules (readtui.suggest.user_rules): regular expressions, token patterns; checked
+    # when they run, so that a broken rule is reported without keeping the app from opening
+    patterns: tuple = ()
+    token_patterns: tuple = ()
 
     def validate_attrs(self, attrs: dict) -> list[str]:
         """Faults in a set of attribute values that each parse alone but not together."""
@@ -152,10 +155,16 @@ def _parse_tags(raw_tags: list, path: Path) -> tuple[TagDef, ...]:
                 mark=mark,
                 letter=str(raw.get("letter", default.letter if default else raw["name"][0]))[:1],
                 attributes=attributes,
-                patterns=tuple(raw.get("patterns", ())),
+                patterns=_listed(raw.get("patterns", ())),
+                token_patterns=_listed(raw.get("token_patterns", ())),
             )
         )
     return tuple(tags)
+
+
+def _listed(value: object) -> tuple:
+    """A list from the config as a tuple; one item written without its list, as a list of it."""
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
 
 
 def config_paths(folder: Path | None) -> list[Path]:

@@ -38,6 +38,24 @@ class Recleaned:
         return Recleaned(self.label, self.after, self.before)
 
 
+@dataclass(frozen=True)
+class Rejection:
+    """A suggestion rejected: remembered in the sidecar so that it does not come back."""
+
+    label: str
+    rule: str
+    start: int
+    end: int
+    undone: bool = False
+
+    def inverse(self) -> "Rejection":
+        return Rejection(self.label, self.rule, self.start, self.end, not self.undone)
+
+
+# what the history holds: each can be applied and inverted
+Edit = Change | Recleaned | Rejection
+
+
 class SpanIndex:
     """Placed annotations sorted by start, with a running maximum of ends.
 
@@ -113,8 +131,8 @@ class Editor:
             store.annotations() if store else sorted(annotations or [], key=lambda a: a.sort_key)
         )
         self.index = SpanIndex(self.annotations)
-        self._undo: list[Change | Recleaned] = []
-        self._redo: list[Change | Recleaned] = []
+        self._undo: list[Edit] = []
+        self._redo: list[Edit] = []
 
     # Queries
     def under(self, offset: int) -> Annotation | None:
@@ -182,12 +200,31 @@ class Editor:
         self._do(change)
         return change
 
+    def accept(
+        self, rule: str, start: int, end: int, tag: str, attrs: dict | None = None
+    ) -> Annotation | None:
+        """Accept a suggestion of `rule` as an annotation tagged `tag` (`origin:
+        suggested:<rule>`); None when that tag is there already."""
+        if any(a.start == start and a.end == end and a.tag == tag for a in self.index.items):
+            return None
+        annotation = Annotation.create(
+            self.text, start, end, tag, self.annotator, f"suggested:{rule}", attrs=attrs
+        )
+        self._do(Change(f"accept {tag}", (), (annotation,)))
+        return annotation
+
+    def reject(self, rule: str, start: int, end: int) -> Rejection:
+        """Reject a suggestion: it is kept in the sidecar's `rejected` and does not come back."""
+        change = Rejection(f"reject {rule}", rule, start, end)
+        self._do(change)
+        return change
+
     def _replace(self, old: Annotation, new: Annotation, label: str) -> Annotation:
         self._do(Change(label, (old,), (new,)))
         return new
 
     # History
-    def undo(self) -> Change | Recleaned | None:
+    def undo(self) -> Edit | None:
         if not self._undo:
             return None
         change = self._undo.pop()
@@ -195,7 +232,7 @@ class Editor:
         self._redo.append(change)
         return change
 
-    def redo(self) -> Change | Recleaned | None:
+    def redo(self) -> Edit | None:
         if not self._redo:
             return None
         change = self._redo.pop()
@@ -203,7 +240,7 @@ class Editor:
         self._undo.append(change)
         return change
 
-    def _do(self, change: Change | Recleaned) -> None:
+    def _do(self, change: Edit) -> None:
         self._apply(change)
         self._undo.append(change)
         self._redo.clear()
@@ -213,8 +250,14 @@ class Editor:
             raise RuntimeError("this editor has no store: nothing can be changed")
         return self.store
 
-    def _apply(self, change: Change | Recleaned) -> None:
+    def _apply(self, change: Edit) -> None:
         store = self._writable()
+        if isinstance(change, Rejection):
+            if change.undone:
+                store.unreject(change.rule, change.start, change.end)
+            else:
+                store.reject(change.rule, change.start, change.end)
+            return
         if isinstance(change, Recleaned):
             document, annotations, rejected = change.after
             store.replace_document(document, list(annotations), list(rejected))

@@ -446,6 +446,11 @@ class AnnotationStore:
         quote = self.document.text[start:end]
         self.rejected_table.insert(_rejected_row(rule, start, end, quote))
 
+    def unreject(self, rule: str, start: int, end: int) -> None:
+        """Forget a rejection (its undo): the suggestion may come back."""
+        row = Query()
+        self.rejected_table.remove((row.rule == rule) & (row.start == start) & (row.end == end))
+
     def reanchored_to(self, document: Document) -> tuple[list[Annotation], list[dict]]:
         """The annotations and rejected suggestions re-placed in another text of the document
         (after a correction of the cleaner), nothing written: see `replace_document`."""

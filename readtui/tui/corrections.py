@@ -22,7 +22,8 @@ class CleaningCorrections:
     ANNOTATING_ACTIONS = frozenset(
         {
             "tag_key", "tag_by_name", "note", "attributes", "delete", "resize", "swap_ends",
-            "apply_resize", "cycle_current", "next_annotation",
+            "apply_resize", "cycle_current", "next_annotation", "toggle_suggestions",
+            "accept_suggestion",
         }
     )  # fmt: skip
 
@@ -43,6 +44,7 @@ class CleaningCorrections:
             self._all_blocks = None
             self.reader.show_document(self.document, self.editor, keep_cursor=False)
             self.reader.move_to(cursor, center=True)
+        self._draw_hints()  # suggestions wait while the removed text is shown
         self.refresh_bindings()
         self._update_bars()
 
@@ -120,6 +122,7 @@ class CleaningCorrections:
         offset of what the reader shows (in the removed view, that view's text keeps its
         offsets when a block is kept or dropped)."""
         self.document = self.store.document
+        self.find_suggestions()  # the text changed under them
         if self._all_blocks is not None:
             self._show_all_blocks(full_cursor=at)
         else:

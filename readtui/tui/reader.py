@@ -23,12 +23,18 @@ from readtui import textunits
 from readtui.annotations import Annotation, snap_span
 from readtui.config import Config, TagDef
 from readtui.document import Document
-from readtui.editing import Editor
+from readtui.editing import Editor, SpanIndex
 from readtui.tui.layout import Layout, Row
 
 GUTTER = 4  # cells left of the text: the letters of the tags on the row
 REMOVED_MARK = "✂"  # in the gutter of text that cleaning removed, shown by `R`
 BACKGROUND_WRAP_BLOCKS = 200  # longer documents are wrapped whole in a thread after first paint
+
+
+def hint_style(tag: TagDef) -> Style:
+    """A suggestion: the tag's colour, dim and underlined, and no background, so that it never
+    looks like an annotation (terminals have no dotted underline to offer)."""
+    return Style(color=tag.colour, dim=True, underline=True)
 
 
 def tag_style(tag: TagDef) -> Style:
@@ -140,6 +146,8 @@ class ReaderView(ScrollView, can_focus=True):
         self.fixed: tuple[int, int] | None = None  # a selection that motions leave alone
         self.search: SearchState | None = None
         self.resizing: Annotation | None = None  # `=`: the selection is this annotation's new span
+        self.hints: SpanIndex | None = None  # suggestions shown (`a`): drawn unlike annotations
+        self._hint_styles = {tag.name: hint_style(tag) for tag in config.tags}
         self._goal_column: int | None = None
         self._wrapped: Layout | None = None  # made at the first size, and again when it changes
         self._dragging = False
@@ -239,16 +247,20 @@ class ReaderView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         margin = Segment(" " * left, base)
         # one lookup serves the gutter and the text
-        annotations = self.editor.index.overlapping(row.start, max(row.end, row.start + 1))
+        span = (row.start, max(row.end, row.start + 1))
+        annotations = self.editor.index.overlapping(*span)
+        hints = self.hints.overlapping(*span) if self.hints is not None else []
         if self.document.blocks[row.block].kind == "removed":
             removed_style = base + self._frame_components["reader--removed"]
             gutter = [Segment(REMOVED_MARK.ljust(GUTTER), removed_style)]
         else:
-            gutter = self._gutter(annotations, base)
-        segments = [margin, *gutter, *self._text_segments(row, annotations, base)]
+            gutter = self._gutter(annotations, hints, base)
+        segments = [margin, *gutter, *self._text_segments(row, annotations, hints, base)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
-    def _gutter(self, annotations: list[Annotation], base: Style) -> list[Segment]:
+    def _gutter(self, annotations: list[Annotation], hints: list, base: Style) -> list[Segment]:
+        """The letters of the row's tags: capitals for annotations, lower case (dim) for
+        suggestions."""
         letters: list[Segment] = []
         seen: set[str] = set()
         for annotation in annotations:
@@ -256,6 +268,11 @@ class ReaderView(ScrollView, can_focus=True):
             if tag and tag.name not in seen and len(seen) < GUTTER - 1:
                 seen.add(tag.name)
                 letters.append(Segment(tag.letter, base + Style(color=tag.colour, bold=True)))
+        for hint in hints:
+            tag = self.tags.get(hint.tag)
+            if tag and tag.name not in seen and len(seen) < GUTTER - 1:
+                seen.add(tag.name)
+                letters.append(Segment(tag.letter.lower(), base + self._hint_styles[tag.name]))
         used = len(letters)
         gutter_style = base + self._frame_components["reader--gutter"]
         return [*letters, Segment(" " * (GUTTER - used), gutter_style)]
@@ -289,7 +306,9 @@ class ReaderView(ScrollView, can_focus=True):
         start, end = snap_span(self.document.text, start, min(end, len(self.document.text)))
         return (start, end) if start < end else None
 
-    def _text_segments(self, row: Row, annotations: list[Annotation], base: Style) -> list[Segment]:
+    def _text_segments(
+        self, row: Row, annotations: list[Annotation], hints: list, base: Style
+    ) -> list[Segment]:
         text = self.document.text
         start, end = row.start, row.end
         # outer spans first, so an inner span's colour shows on top while marks add up
@@ -301,6 +320,8 @@ class ReaderView(ScrollView, can_focus=True):
             edges.update((annotation.start, annotation.end))
         for match_start, match_end in search:
             edges.update((match_start, match_end))
+        for hint in hints:
+            edges.update((hint.start, hint.end))
         if selection:
             edges.update(selection)
         edges.update((self.cursor, self.cursor + 1))
@@ -315,6 +336,9 @@ class ReaderView(ScrollView, can_focus=True):
             for annotation in annotations:
                 if annotation.start <= run_start and annotation.end >= run_end:
                     style += self._tag_styles.get(annotation.tag, Style(underline=True))
+            for hint in hints:
+                if hint.start <= run_start and hint.end >= run_end:
+                    style += self._hint_styles.get(hint.tag, Style(dim=True))
             if any(s <= run_start and e >= run_end for s, e in search):
                 style += search_style
             if selection and selection[0] <= run_start and selection[1] >= run_end:

@@ -16,12 +16,13 @@ from textual.widgets import Footer, Input, Static
 from readtui.annotations import Annotation
 from readtui.config import Config
 from readtui.document import Document
-from readtui.editing import Editor, Recleaned
+from readtui.editing import Editor, Recleaned, Rejection
 from readtui.store import AnnotationStore
 from readtui.tui.bars import MIN_TEXT_COLUMNS, list_width, quoted, title_and_name
 from readtui.tui.corrections import CleaningCorrections
 from readtui.tui.reader import GUTTER, ReaderView
 from readtui.tui.sidebar import AnnotationList, count_of, snippet
+from readtui.tui.suggestions import SuggestionKeys
 
 
 def _tag_bindings(config: Config) -> list[Binding]:
@@ -44,7 +45,7 @@ def _tag_bindings(config: Config) -> list[Binding]:
     return bindings
 
 
-class ReaderScreen(CleaningCorrections, Screen):
+class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
     """One article: read, select, tag, annotate; every change saved at once."""
 
     CSS_PATH = "reader_screen.tcss"
@@ -62,6 +63,9 @@ class ReaderScreen(CleaningCorrections, Screen):
             "o", "swap_ends", "Other end", show=False, tooltip="While resizing: move the other end"
         ),
         Binding("enter", "apply_resize", "Apply", show=False, tooltip="While resizing: apply"),
+        Binding("a", "toggle_suggestions", "Suggest", tooltip="Show/hide suggestions"),
+        Binding("enter", "accept_suggestion", "Accept", show=False,
+                tooltip="Accept the suggestion under the cursor (with a)"),  # fmt: skip
         Binding(
             "semicolon",
             "cycle_current",
@@ -98,7 +102,7 @@ class ReaderScreen(CleaningCorrections, Screen):
         {
             "tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save",
             "resize", "swap_ends", "apply_resize", "toggle_removed", "restore_block",
-            "drop_block", "make_title",
+            "drop_block", "make_title", "toggle_suggestions", "accept_suggestion",
         }
     )  # fmt: skip
     # keys that mean something only while an annotation is being resized
@@ -179,10 +183,16 @@ class ReaderScreen(CleaningCorrections, Screen):
             return None  # shown dimmed in the footer until the article is whole
         if self.showing_removed and action in self.ANNOTATING_ACTIONS:
             return None  # dimmed: offsets in the removed view are not the annotations'
+        if action == "accept_suggestion":
+            return self.showing_suggestions and not self._resizing()
         if action in self.RESIZE_ACTIONS:  # asked for by the footer before the reader is there
             readers = self.query(ReaderView)
             return bool(readers) and readers.first().resizing is not None
         return True
+
+    def _resizing(self) -> bool:
+        readers = self.query(ReaderView)
+        return bool(readers) and readers.first().resizing is not None
 
     def attach(self, document: Document, store: AnnotationStore) -> None:
         """The whole article has loaded: show it, with its annotations, and allow editing."""
@@ -251,6 +261,8 @@ class ReaderScreen(CleaningCorrections, Screen):
     def _status_text(self) -> Text:
         if self.showing_removed:
             return self.removed_status()
+        if (hint := self.hint_here()) is not None:
+            return self.hint_status(hint)
         reader = self.reader
         status = Text(" ")
         if self.loading:
@@ -283,6 +295,8 @@ class ReaderScreen(CleaningCorrections, Screen):
         elif reader.search:
             found = count_of(len(reader.search.starts), "match")
             status.append(f"search “{reader.search.query}”: {found}")
+        elif self.showing_suggestions:
+            status.append_text(self.hint_status(None))
         return status
 
     # Edits: each goes through the editor; the sidecar is written right after the frame
@@ -401,7 +415,11 @@ class ReaderScreen(CleaningCorrections, Screen):
         self._after_change(retagged, f"{annotation.tag} → {tag_name} (u undoes)")
 
     def _tag_or_retag(self, tag_name: str) -> None:
-        if self.reader.resizing is None and self.reader.selection() is None:
+        nothing_selected = self.reader.resizing is None and self.reader.selection() is None
+        if nothing_selected and (hint := self.hint_here()) is not None:
+            self.accept_hint(hint, tag_name)
+            return
+        if nothing_selected:
             self._retag(tag_name)
         else:
             self._tag_selection(tag_name)
@@ -529,6 +547,10 @@ class ReaderScreen(CleaningCorrections, Screen):
         self.app.push_screen(dialog, edited)
 
     def action_delete(self) -> None:
+        hint = None if self.annotation_list.has_focus else self.hint_here()
+        if hint is not None:
+            self.reject_hint(hint)
+            return
         annotation = self._annotation_here()
         if annotation is not None:
             self._delete(annotation)
@@ -551,12 +573,21 @@ class ReaderScreen(CleaningCorrections, Screen):
         if isinstance(change, Recleaned):
             self.show_corrected(change, self.reader_offset(0))
             return
+        if isinstance(change, Rejection):
+            self.reader.move_to(self.reader_offset(change.start))
+            self.find_suggestions()  # the suggestion comes back, or goes again
+            self._after_change(message=f"{done}: {change.label}")
+            return
         if self.showing_removed:
             self._show_all_blocks(full_cursor=self.reader.cursor)  # the marks shown changed
         self.reader.move_to(self.reader_offset((change.added or change.removed)[0].start))
+        self.find_suggestions()  # an accepted suggestion undone is a suggestion again
         self._after_change(message=f"{done}: {change.label}")
 
     def action_next_annotation(self, delta: int) -> None:
+        if self.reader.hints is not None:
+            self.step_hint(delta > 0)
+            return
         found = self.editor.index.step(self.reader.cursor, delta > 0, self.current())
         if found is None:
             self.notify("No more annotations", markup=False, timeout=2)

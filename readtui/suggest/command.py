@@ -1,0 +1,61 @@
+"""`readtui suggest FILE [--json]`: the suggestions the app would show for an article.
+
+The article is read as the app reads it: cleaned, with the user's corrections from its sidecar,
+and without the suggestions rejected there or already annotated with the same tag and span.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from readtui.cli import PROG, one_line
+from readtui.config import load_config
+from readtui.document import load_document
+from readtui.store import AnnotationStore, sidecar_path
+from readtui.suggest import Suggestion, suggest
+from readtui.suggest.user_rules import rule_faults
+
+SHOWN_CHARS = 70
+
+
+def suggestions_for(path: Path) -> tuple[str, list[Suggestion], list[str]]:
+    """(the document's text, its suggestions, the faults of rules that could not run)."""
+    config = load_config(path.parent)
+    document = load_document(path)
+    rejected: list[dict] = []
+    annotated: list[tuple[int, int, str]] = []
+    if sidecar_path(path).exists():
+        store = AnnotationStore(document)  # reads only: nothing is written
+        document, rejected = store.document, store.rejected()
+        annotated = [(a.start, a.end, a.tag) for a in store.annotations() if not a.is_orphan]
+    found = suggest(document.text, config, rejected, annotated)
+    return document.text, found, rule_faults(config)
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    text, found, faults = suggestions_for(Path(args.file))
+    if args.json:
+        rows = [
+            {
+                "start": s.start,
+                "end": s.end,
+                "tag": s.tag,
+                "rule": s.rule,
+                "text": text[s.start : s.end],
+                "attrs": s.attrs,
+            }
+            for s in found
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for s in found:
+            shown = one_line(text[s.start : s.end])
+            if len(shown) > SHOWN_CHARS:
+                shown = shown[: SHOWN_CHARS - 1] + "…"
+            attrs = "  " + ", ".join(f"{k}={v}" for k, v in s.attrs.items()) if s.attrs else ""
+            print(f"{s.start}-{s.end}  {one_line(s.tag)}  [{one_line(s.rule)}]  “{shown}”{attrs}")
+        print(f"{len(found)} suggestion{'' if len(found) == 1 else 's'}", file=sys.stderr)
+    for fault in faults:
+        print(f"{PROG}: {one_line(fault)}", file=sys.stderr)
+    return 1 if faults else 0

@@ -1,0 +1,131 @@
+"""Suggestions in the reader (SPEC §5 `a`): shown or hidden with `a`, drawn unlike annotations
+(dim, underlined, no background, a lower-case letter in the gutter); `]`/`[` step through them,
+enter accepts the one under the cursor, a number key accepts it under that tag, `x` rejects it
+(it never comes back). Accepting and rejecting are undoable like any edit.
+
+The rules run in a thread: the reader never waits for them, and a result for a text that has
+changed meanwhile is thrown away.
+"""
+
+from rich.text import Text
+from textual import work
+
+from readtui.editing import SpanIndex
+from readtui.suggest import Suggestion
+
+
+class SuggestionKeys:
+    """The reader screen's suggestion keys (mixed into ReaderScreen)."""
+
+    _hints: list[Suggestion] | None = None  # None: hidden; a list (maybe empty): shown
+    _finding = False  # the rules are running for what is shown
+    _faults_told: frozenset[str] = frozenset()
+
+    @property
+    def showing_suggestions(self) -> bool:
+        return self._hints is not None
+
+    def action_toggle_suggestions(self) -> None:
+        if self._hints is not None:
+            self._hints = None
+            self._draw_hints()
+            self._update_bars()
+            return
+        self._hints = []
+        self.find_suggestions()
+        self._update_bars()
+
+    def find_suggestions(self) -> None:
+        """Run the rules again (after the text or the annotations changed under them)."""
+        if self._hints is None or self.store is None:
+            return
+        annotated = [(a.start, a.end, a.tag) for a in self.editor.annotations if not a.is_orphan]
+        self._finding = True
+        self._run_rules(self.document.text, self.store.rejected(), annotated)
+
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def _run_rules(self, text: str, rejected: list[dict], annotated: list) -> None:
+        from readtui.suggest import suggest
+        from readtui.suggest.user_rules import rule_faults
+
+        found = suggest(text, self.config, rejected, annotated)
+        self.app.call_from_thread(self._rules_done, text, found, rule_faults(self.config))
+
+    def _rules_done(self, text: str, found: list[Suggestion], faults: list[str]) -> None:
+        for fault in faults:
+            if fault not in self._faults_told:  # once a session, not at every change
+                self._faults_told |= {fault}
+                self.notify(fault, title="A rule cannot run", severity="error", markup=False)
+        if self._hints is None or text != self.document.text:
+            return  # hidden meanwhile, or found in a text that has changed since
+        self._hints, self._finding = found, False
+        self._draw_hints()
+        self._update_bars()
+
+    def _draw_hints(self) -> None:
+        shown = self._hints is not None and not self.showing_removed
+        self.reader.hints = SpanIndex(self._hints) if shown else None  # type: ignore[arg-type]
+        self.reader.refresh()
+
+    def hint_here(self) -> Suggestion | None:
+        """The innermost suggestion under the cursor, while suggestions are shown."""
+        hints = self.reader.hints
+        if hints is None:
+            return None
+        covering = hints.covering(self.reader.cursor)
+        return covering[0] if covering else None  # type: ignore[return-value]
+
+    def _forget_hint(self, hint: Suggestion) -> None:
+        self._hints = [h for h in self._hints or [] if h != hint]
+        self._draw_hints()
+
+    def accept_hint(self, hint: Suggestion, tag_name: str | None = None) -> None:
+        """Accept `hint` as an annotation, under its own tag or `tag_name`."""
+        tag_name = tag_name or hint.tag
+        tag = self.config.tag(tag_name)
+        defined = {attr.name for attr in tag.attributes} if tag else set()
+        attrs = {k: v for k, v in hint.attrs.items() if k in defined}
+        annotation = self.editor.accept(hint.rule, hint.start, hint.end, tag_name, attrs)
+        self._forget_hint(hint)
+        if annotation is None:
+            self.notify(f"Already a {tag_name} there", markup=False, timeout=2)
+            return
+        self._current_id = annotation.id
+        self._after_change(annotation, f"Accepted {tag_name} (u undoes)")
+
+    def action_accept_suggestion(self) -> None:
+        hint = self.hint_here()
+        if hint is None:
+            self.notify("No suggestion under the cursor: ] and [ step to one", markup=False,
+                        timeout=2)  # fmt: skip
+            return
+        self.accept_hint(hint)
+
+    def reject_hint(self, hint: Suggestion) -> None:
+        self.editor.reject(hint.rule, hint.start, hint.end)
+        self._forget_hint(hint)
+        self._after_change(message=f"Rejected the {hint.tag} suggestion (u undoes)")
+
+    def step_hint(self, forward: bool) -> None:
+        found = self.reader.hints.step(self.reader.cursor, forward, self.hint_here())
+        if found is None:
+            self.notify("No more suggestions", markup=False, timeout=2)
+            return
+        self.reader.move_to(found.start, center=True)
+
+    def hint_status(self, hint: Suggestion | None) -> Text:
+        """The status line's left part while suggestions are shown."""
+        status = Text(" ")
+        if hint is None:
+            count = len(self._hints or [])
+            words = f"{count} suggestion{'' if count == 1 else 's'}"
+            status.append(f"{'finding suggestions…' if self._finding else words} · ] [ step · "
+                          "a hides", style="dim")  # fmt: skip
+            return status
+        tag = self.config.tag(hint.tag)
+        status.append(f"suggested {hint.tag}", style=f"bold {tag.colour if tag else ''}")
+        status.append(f" [{hint.rule}]", style="dim")
+        if hint.attrs:
+            status.append("  " + ", ".join(f"{k}={v}" for k, v in hint.attrs.items()), "italic")
+        status.append("  enter accepts · 1-9 as that tag · x rejects", style="dim")
+        return status
