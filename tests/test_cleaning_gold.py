@@ -19,6 +19,9 @@ HERE = Path(__file__).parent
 ARTICLES = HERE.parent / "sample_articles"
 GOLD_DIR = HERE / "fixtures" / "gold"
 TAGS = {"claim", "quote", "casualty figure"}
+CASUALTY = "casualty figure"
+COUNT_KEYS = {"count", "count_min", "count_max"}
+KINDS = {"killed", "injured", "missing", "captured"}
 
 
 def _article_files() -> list[Path]:
@@ -85,12 +88,30 @@ def test_gold_file_is_consistent(gold_path: Path):
     assert 8 <= len(annotations) <= 15, f"{len(annotations)} annotations"
     places = [gold["title"], *gold["body"]]
     for annotation in annotations:
-        assert set(annotation) == {"tag", "text"}
+        keys = {"tag", "text", "attrs"} if annotation["tag"] == CASUALTY else {"tag", "text"}
+        assert set(annotation) == keys, annotation
         assert annotation["tag"] in TAGS, annotation
         text = annotation["text"]
         assert text and text == text.strip(), annotation
         assert any(text in place for place in places), f"not in title or one body block: {text!r}"
     assert {a["tag"] for a in annotations} == TAGS
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+def test_casualty_attrs_are_valid(gold_path: Path):
+    """Each casualty figure says its count as the README's conventions write it."""
+    for annotation in _gold(gold_path)["annotations"]:
+        if annotation["tag"] != CASUALTY:
+            continue
+        attrs = annotation["attrs"]
+        counts = {key: attrs[key] for key in COUNT_KEYS & set(attrs)}
+        assert set(attrs) <= COUNT_KEYS | {"kind"}, annotation
+        assert counts, f"no count, count_min or count_max: {annotation}"
+        for value in counts.values():
+            assert type(value) is int and value >= 0, annotation
+        assert not ("count" in counts and len(counts) > 1), f"count with a bound: {annotation}"
+        assert counts.get("count_min", 0) <= counts.get("count_max", float("inf")), annotation
+        assert attrs.get("kind", "killed") in KINDS, annotation
 
 
 # --- the cleaners against the gold ---------------------------------------------------------
