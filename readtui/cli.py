@@ -12,6 +12,7 @@ Errors go to stderr as one line, never as a traceback. Textual is imported only 
 """
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from readtui import __version__
-from readtui.annotations import Annotation
+from readtui.annotations import STATUSES, Annotation
 from readtui.config import Config, ConfigError, TagDef, load_config
 from readtui.corrections import apply_corrections, describe
 from readtui.document import (
@@ -37,6 +38,7 @@ from readtui.document import (
 from readtui.editing import SET_ASIDE
 from readtui.store import (
     SIDECAR_SUFFIX,
+    AnnotationStore,
     SidecarError,
     read_sidecar,
     read_sidecar_text,
@@ -338,7 +340,10 @@ def _text_faults(header: dict, document: Document) -> list[str]:
                 f"(cleaner {header.get('cleaner') or '?'} -> {document.cleaner}): "
                 "open it in readtui to re-anchor"
             ]
-        return ["source changed since it was annotated: open it in readtui to re-anchor"]
+        return [
+            "source changed since it was annotated: validate --reanchor (or opening it in "
+            "readtui) re-anchors it"
+        ]
     if not same_bytes:
         return [
             "source_sha256 does not match the source file (its cleaned text is the same): "
@@ -421,15 +426,39 @@ def check_sidecar(sidecar: Path, source: Path, config: Config) -> tuple[int, lis
     return len(data["annotations"]), faults
 
 
+def reanchor_sidecar(sidecar: Path, source: Path, dry_run: bool) -> str | None:
+    """Re-place a sidecar's annotations in its changed source and save it (not with `dry_run`):
+    one line saying what moved, or None when its text is the source's already."""
+    store = AnnotationStore(load_document(source), sidecar)
+    if sidecar_faults(read_sidecar_text(sidecar))[0]["document"]["text"] == store.document.text:
+        return None
+    counts = Counter(a.status for a in store.annotations())
+    placed = ", ".join(f"{counts[status]} {status}" for status in STATUSES if counts[status])
+    if dry_run:
+        return f"would re-anchor (--dry-run, not saved): {placed or 'no annotations'}"
+    store.save()
+    return f"re-anchored and saved: {placed or 'no annotations'}"
+
+
 def run_validate(args: argparse.Namespace) -> int:
+    if args.dry_run and not args.reanchor:
+        raise UsageError("--dry-run goes with --reanchor")
     targets = sidecar_targets(args.paths)
     configs = Configs()
     files, total_faults, total_annotations = [], 0, 0
     for sidecar, source in sorted(targets.sidecars.items()):
+        reanchored = None
+        if args.reanchor and source.exists():
+            with contextlib.suppress(DocumentError, SidecarError):  # check_sidecar says why
+                reanchored = reanchor_sidecar(sidecar, source, args.dry_run)
+            if reanchored and not args.json:
+                print(f"{one_line(str(sidecar))}: {reanchored}")
         count, faults = check_sidecar(sidecar, source, configs(sidecar.parent))
         files.append(
             {"path": str(sidecar), "source": str(source), "annotations": count, "faults": faults}
         )
+        if reanchored:
+            files[-1]["reanchored"] = reanchored
         total_faults += len(faults)
         total_annotations += count
         if not args.json:
@@ -564,6 +593,18 @@ def _add_paths(command: argparse.ArgumentParser) -> None:
     command.add_argument("--json", action="store_true", help="print one JSON document")
 
 
+def _add_validate(command: argparse.ArgumentParser) -> None:
+    _add_paths(command)
+    command.add_argument(
+        "--reanchor",
+        action="store_true",
+        help="re-place the annotations of sidecars whose source changed, and save them",
+    )
+    command.add_argument(
+        "--dry-run", action="store_true", help="with --reanchor: say what would change only"
+    )
+
+
 def _add_file(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", metavar="FILE", help="an article (.txt, .md, .html)")
     command.add_argument("--json", action="store_true", help="print one JSON document")
@@ -585,7 +626,7 @@ def _add_import(command: argparse.ArgumentParser) -> None:
 
 COMMANDS = {
     "clean": ("print the cleaned text of an article", run_clean, _add_file),
-    "validate": ("check sidecars: schema, hashes, offsets, orphans", run_validate, _add_paths),
+    "validate": ("check sidecars: schema, hashes, offsets, orphans", run_validate, _add_validate),
     "stats": ("annotations per tag, annotator and document", run_stats, _add_paths),
     "export": ("write the annotations as training data", run_export, _add_export),
     "import": ("bring annotations made elsewhere into sidecars", run_import, _add_import),

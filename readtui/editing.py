@@ -166,14 +166,26 @@ class Editor:
         )
 
     def resize(self, annotation: Annotation, start: int, end: int) -> Annotation | None:
-        """Move the span's ends (snapped to whole words); tag, note and attributes stay."""
+        """Move the span's ends (snapped to whole words); tag, note and attributes stay. The
+        user has placed it: a fuzzy or orphan annotation is `ok` from now on."""
         start, end = snap_span(self.text, start, end)
         if start >= end:
             return None
-        if (start, end) == (annotation.start, annotation.end):
+        if (start, end) == (annotation.start, annotation.end) and annotation.status == "ok":
             return annotation
-        resized = annotation.edited(start=start, end=end, quote=Quote.of(self.text, start, end))
-        return self._replace(annotation, resized, f"resize {annotation.tag}")
+        resized = annotation.edited(
+            start=start, end=end, quote=Quote.of(self.text, start, end), status="ok"
+        )
+        verb = "resize" if annotation.status in ("ok", "moved") else "re-place"
+        return self._replace(annotation, resized, f"{verb} {annotation.tag}")
+
+    def confirm(self, annotation: Annotation) -> Annotation:
+        """Accept a re-anchored annotation where it now is: its status becomes `ok`, and its
+        quote the text it covers."""
+        confirmed = annotation.edited(
+            status="ok", quote=Quote.of(self.text, annotation.start, annotation.end)
+        )
+        return self._replace(annotation, confirmed, f"confirm {annotation.tag}")
 
     def set_note(self, annotation: Annotation, note: str) -> Annotation:
         return self._replace(annotation, annotation.edited(note=note), "note")

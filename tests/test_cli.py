@@ -194,7 +194,7 @@ def test_validate_reports_each_sidecar_fault(run_cli, article: Path, annotate, c
 @pytest.mark.parametrize(
     ("change", "fault"),
     [
-        (_source_changed, "source changed since it was annotated: open it in readtui to re-anchor"),
+        (_source_changed, "source changed since it was annotated: validate --reanchor"),
         (_source_bytes_changed, "source_sha256 does not match the source file"),
         (lambda article: article.unlink(), "its source dalvar.md is missing"),
     ],

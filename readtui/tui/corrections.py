@@ -23,7 +23,7 @@ class CleaningCorrections:
         {
             "tag_key", "tag_by_name", "note", "attributes", "delete", "resize", "swap_ends",
             "apply_resize", "cycle_current", "next_annotation", "toggle_suggestions",
-            "accept_suggestion",
+            "accept_suggestion", "review", "review_accept",
         }
     )  # fmt: skip
 

@@ -21,6 +21,7 @@ from readtui.store import AnnotationStore
 from readtui.tui.bars import MIN_TEXT_COLUMNS, list_width, quoted, title_and_name
 from readtui.tui.corrections import CleaningCorrections
 from readtui.tui.reader import GUTTER, ReaderView
+from readtui.tui.review import ReviewKeys
 from readtui.tui.sidebar import AnnotationList, count_of, snippet
 from readtui.tui.suggestions import SuggestionKeys
 
@@ -45,7 +46,7 @@ def _tag_bindings(config: Config) -> list[Binding]:
     return bindings
 
 
-class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
+class ReaderScreen(ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
     """One article: read, select, tag, annotate; every change saved at once."""
 
     CSS_PATH = "reader_screen.tcss"
@@ -63,6 +64,10 @@ class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
             "o", "swap_ends", "Other end", show=False, tooltip="While resizing: move the other end"
         ),
         Binding("enter", "apply_resize", "Apply", show=False, tooltip="While resizing: apply"),
+        Binding("enter", "review_accept", "Accept here", show=False,
+                tooltip="While reviewing: accept the annotation where it is"),  # fmt: skip
+        Binding("ctrl+r", "review", "Review", show=False,
+                tooltip="Review fuzzy and orphan annotations one by one"),  # fmt: skip
         Binding("a", "toggle_suggestions", "Suggest", tooltip="Show/hide suggestions"),
         Binding("enter", "accept_suggestion", "Accept", show=False,
                 tooltip="Accept the suggestion under the cursor (with a)"),  # fmt: skip
@@ -102,7 +107,8 @@ class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
         {
             "tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save",
             "resize", "swap_ends", "apply_resize", "toggle_removed", "restore_block",
-            "drop_block", "make_title", "toggle_suggestions", "accept_suggestion",
+            "drop_block", "make_title", "toggle_suggestions", "accept_suggestion", "review",
+            "review_accept",
         }
     )  # fmt: skip
     # keys that mean something only while an annotation is being resized
@@ -183,8 +189,10 @@ class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
             return None  # shown dimmed in the footer until the article is whole
         if self.showing_removed and action in self.ANNOTATING_ACTIONS:
             return None  # dimmed: offsets in the removed view are not the annotations'
+        if action == "review_accept":
+            return self.reviewing and not self._resizing()
         if action == "accept_suggestion":
-            return self.showing_suggestions and not self._resizing()
+            return self.showing_suggestions and not self._resizing() and not self.reviewing
         if action in self.RESIZE_ACTIONS:  # asked for by the footer before the reader is there
             readers = self.query(ReaderView)
             return bool(readers) and readers.first().resizing is not None
@@ -261,6 +269,8 @@ class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
     def _status_text(self) -> Text:
         if self.showing_removed:
             return self.removed_status()
+        if (under_review := self.review_current()) is not None:
+            return self.review_status(under_review)
         if (hint := self.hint_here()) is not None:
             return self.hint_status(hint)
         reader = self.reader
@@ -486,6 +496,8 @@ class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
         if self.reader.resizing is not None:
             self.action_apply_resize()
             return
+        if self.reviewing and self.review_place():
+            return
         annotation = self._annotation_here()
         if annotation is None:
             return
@@ -514,6 +526,7 @@ class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
             self._update_bars()
             return
         self._after_change(resized, f"Resized {resized.tag} (u undoes)")
+        self.reviewed()
 
     def action_note(self) -> None:
         annotation = self._annotation_here()
@@ -547,6 +560,11 @@ class ReaderScreen(SuggestionKeys, CleaningCorrections, Screen):
         self.app.push_screen(dialog, edited)
 
     def action_delete(self) -> None:
+        under_review = None if self.annotation_list.has_focus else self.review_current()
+        if under_review is not None:
+            self._delete(under_review)
+            self.reviewed()
+            return
         hint = None if self.annotation_list.has_focus else self.hint_here()
         if hint is not None:
             self.reject_hint(hint)
