@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from readtui.textsafety import sanitise
+
 STATUSES = ("ok", "moved", "fuzzy", "orphan")
 QUOTE_CONTEXT = 32
 
@@ -149,16 +151,17 @@ class Annotation:
         for key in ("note", "annotator", "origin", "created", "modified"):
             if not isinstance(data.get(key, ""), str):
                 raise ValueError(f"'{key}' is not a string")
+        # words a person or a program wrote into the file are shown on screen: no controls
         return cls(
             id=data["id"],
             start=data["start"],
             end=data["end"],
-            tag=data["tag"],
+            tag=sanitise(data["tag"]),
             quote=Quote(quote.get("exact", ""), quote.get("prefix", ""), quote.get("suffix", "")),
-            note=data.get("note", ""),
+            note=sanitise(data.get("note", "")),
             attrs=attrs,
-            annotator=data.get("annotator", ""),
-            origin=data.get("origin", "manual"),
+            annotator=sanitise(data.get("annotator", "")),
+            origin=sanitise(data.get("origin", "manual")),
             status=status,
             created=data.get("created", ""),
             modified=data.get("modified", ""),

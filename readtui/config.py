@@ -21,6 +21,8 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
+from readtui.textsafety import sanitise
+
 CONFIG_NAME = "readtui.toml"
 
 # Okabe-Ito colours stay distinguishable with the common colour-vision deficiencies; each tag
@@ -130,12 +132,24 @@ def _parse_tags(raw_tags: list, path: Path) -> tuple[TagDef, ...]:
     for index, raw in enumerate(raw_tags):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
             raise ConfigError(f"{path}: tags[{index}] needs a name")
+        # a tag's name and letter are drawn on screen: no terminal controls in them
+        raw = {**raw, "name": " ".join(sanitise(raw["name"]).split())}
+        if "letter" in raw:
+            raw["letter"] = sanitise(str(raw["letter"])).strip()
+        if not raw["name"]:
+            raise ConfigError(f"{path}: tags[{index}] needs a name")
         default = next((t for t in DEFAULT_TAGS if t.name == raw["name"]), None)
         key = raw.get("key", index + 1)
         if not isinstance(key, int) or not 1 <= key <= 9:
             raise ConfigError(f"{path}: tag '{raw['name']}': key must be 1-9")
         if any(t.key == key for t in tags):
             raise ConfigError(f"{path}: tag '{raw['name']}': key {key} is taken")
+        colour = raw.get("colour", default.colour if default else PALETTE[index % 7])
+        if not _is_colour(colour):
+            raise ConfigError(
+                f"{path}: tag '{raw['name']}': colour {colour!r} is not a colour "
+                "(#RRGGBB, or a name such as 'red' or 'dark_orange')"
+            )
         mark = raw.get("mark", default.mark if default else MARKS[index % len(MARKS)])
         if mark not in MARKS:
             raise ConfigError(f"{path}: tag '{raw['name']}': mark must be one of {MARKS}")
@@ -151,15 +165,25 @@ def _parse_tags(raw_tags: list, path: Path) -> tuple[TagDef, ...]:
             TagDef(
                 name=raw["name"],
                 key=key,
-                colour=raw.get("colour", default.colour if default else PALETTE[index % 7]),
+                colour=colour,
                 mark=mark,
-                letter=str(raw.get("letter", default.letter if default else raw["name"][0]))[:1],
+                letter=(raw.get("letter") or (default.letter if default else raw["name"][0]))[:1],
                 attributes=attributes,
                 patterns=_listed(raw.get("patterns", ())),
                 token_patterns=_listed(raw.get("token_patterns", ())),
             )
         )
     return tuple(tags)
+
+
+def _is_colour(value: object) -> bool:
+    from rich.color import Color, ColorParseError  # Rich draws the colours: it decides
+
+    try:
+        Color.parse(value) if isinstance(value, str) else None
+    except ColorParseError:
+        return False
+    return isinstance(value, str)
 
 
 def _listed(value: object) -> tuple:

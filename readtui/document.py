@@ -4,6 +4,7 @@ Offsets everywhere in readtui are `str` indices (code points) into `Document.tex
 """
 
 import codecs
+import contextlib
 import hashlib
 import json
 import re
@@ -81,6 +82,13 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _decoded(path: Path, data: bytes) -> tuple[str, str, str | None]:
+    try:
+        return decode(data)
+    except DocumentError as exc:
+        raise DocumentError(f"{path}: {exc}") from None
+
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -98,10 +106,20 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
                 return data.decode(encoding), encoding, None
             except UnicodeDecodeError:
                 break
+    wide = _wide_encoding(data)
+    if wide is not None:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(wide), wide, None
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    if _looks_binary(data):
+        raise DocumentError("not text (binary data): is it an article?")
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        text, bad = mostly_utf8
+        return text, "utf-8", f"{bad} byte{'' if bad == 1 else 's'} not valid UTF-8, shown as �"
     encoding = _guess_legacy_encoding(data)
     try:
         text = data.decode(encoding)
@@ -109,6 +127,44 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
         encoding = "cp1252"
         text = data.decode(encoding, errors="replace")
     return text, encoding, f"not valid UTF-8; decoded as {encoding}"
+
+
+# bytes that no text file holds (NUL aside, which UTF-16 without a BOM is full of)
+_BINARY_BYTES = bytes(range(1, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 without a BOM, told by its NULs (the high bytes of Latin letters) all falling on
+    odd places (little-endian) or even ones (big-endian)."""
+    head = data[:8192]
+    nuls = head.count(0)
+    if nuls < 0.2 * len(head) or len(head) % 2:
+        return None
+    if head[1::2].count(0) == nuls:
+        return "utf-16-le"
+    if head[::2].count(0) == nuls:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """An executable or image renamed .txt: many control bytes in its first 8 KB."""
+    head = data[:8192]
+    controls = sum(head.count(byte) for byte in _BINARY_BYTES)
+    nuls = head.count(0)
+    # UTF-16 without a BOM: its NULs (the high bytes of Latin letters) all at even or odd places
+    wide_text = max(head[::2].count(0), head[1::2].count(0)) > 0.95 * nuls
+    return controls > 0.05 * len(head) or (nuls > 0.1 * len(head) and not wide_text)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, bad bytes) of a UTF-8 file with a few broken bytes (a bad copy, a cut in the
+    middle of a character), decoded as UTF-8 with U+FFFD for them; None when the file is not
+    UTF-8 at all (a legacy encoding has no valid multi-byte sequences, or only by chance)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    return (text, bad) if 0 < bad <= wide // 4 or (bad <= 2 and wide) else None
 
 
 def _guess_legacy_encoding(data: bytes) -> str:
@@ -216,6 +272,8 @@ def load_document(path: str | Path) -> Document:
         raise DocumentError(f"{path}: is a folder, not a file")
     if kind is None:
         raise DocumentError(f"{path}: not an article (expected .txt, .md, .html or .htm)")
+    if path.exists() and not path.is_file():  # a FIFO or a device would block or never end
+        raise DocumentError(f"{path}: not a regular file")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -232,7 +290,7 @@ def load_document(path: str | Path) -> Document:
     entry = doccache.read_entry(key)
     if entry is not None:
         return _from_cache(entry, kind, path, source_sha256)
-    text, encoding, warning = decode(data)
+    text, encoding, warning = _decoded(path, data)
     # a long source exists three times over (bytes, decoded, cleaned): let each copy go as soon
     # as the next one is made, so that the peak stays near two copies
     del data
@@ -277,7 +335,7 @@ def _verbatim_title(path: Path, source_sha256: str) -> str | None:
 
 def _verbatim_document(data: bytes, title: str, path: Path, source_sha256: str) -> Document:
     """The source as it is (line ends normalised, controls removed), a block per paragraph."""
-    text, encoding, warning = decode(data)
+    text, encoding, warning = _decoded(path, data)
     text = sanitise(text.replace("\r\n", "\n").replace("\r", "\n"))
     blocks, position = [], 0
     for part in text.split(BLOCK_SEPARATOR):

@@ -246,6 +246,10 @@ def _check_sidecar(raw: str) -> tuple[dict | None, list[str], list[Annotation]]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         return None, [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"], []
+    except ValueError as exc:  # a number of thousands of digits
+        return None, [f"not usable JSON: {exc}"], []
+    except RecursionError:
+        return None, ["not usable JSON: nested too deeply"], []
     fault = _structure_fault(data)
     if fault:
         return None, [fault], []

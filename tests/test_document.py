@@ -1,7 +1,9 @@
 """Loading documents: encodings, line ends, terminal safety, Markdown blocks, clear errors."""
 
 import codecs
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,9 +72,35 @@ def test_legacy_encodings_decode_with_a_warning(tmp_path: Path, codec: str, samp
     assert "legacy.md" in document.warnings[0] and "not valid UTF-8" in document.warnings[0]
 
 
-def test_undecodable_bytes_never_crash() -> None:
-    text, encoding, warning = decode(bytes(range(256)) * 3)
-    assert isinstance(text, str) and encoding and warning
+def test_binary_data_is_refused_as_not_text(tmp_path: Path) -> None:
+    # an executable renamed .txt, and every byte value: a clear fault, not cp1252 garbage
+    for name, data in (("program.txt", Path(sys.executable).read_bytes()[:20000]),
+                       ("bytes.txt", bytes(range(256)) * 3)):  # fmt: skip
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(DocumentError, match=f"{name}: not text \\(binary data\\)"):
+            load_document(path)
+
+
+def test_utf8_with_one_bad_byte_stays_utf8_and_says_so() -> None:
+    data = ("The minister’s “plan” was late — again. " * 10).encode() + b"\xff and the end."
+    text, encoding, warning = decode(data)
+    assert encoding == "utf-8" and "minister’s “plan”" in text and "\ufffd and the end." in text
+    assert warning == "1 byte not valid UTF-8, shown as �"
+
+
+def test_utf16_without_a_bom_and_words_around_a_nul(tmp_path: Path) -> None:
+    assert decode("Shelling kills 14".encode("utf-16-le"))[0] == "Shelling kills 14"
+    assert decode("Shelling kills 14".encode("utf-16-be"))[0] == "Shelling kills 14"
+    path = write(tmp_path, "nul.txt", "Title\n\nHello\0World and more.\n")
+    assert load_document(path).text.endswith("Hello World and more.")
+
+
+def test_a_fifo_is_refused_not_waited_for(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(DocumentError, match="pipe.txt: not a regular file"):
+        load_document(fifo)
 
 
 # Line ends and terminal safety -----------------------------------------------------------------
@@ -227,4 +255,31 @@ def test_any_text_loads_safely(tmp_path_factory: pytest.TempPathFactory, text, s
 def test_any_bytes_load_safely(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("bytes") / "article.txt"
     path.write_bytes(data)
-    _assert_safe(load_document(path))
+    try:
+        document = load_document(path)
+    except DocumentError as exc:  # refused, with a reason, or loaded safely: never a crash
+        assert str(exc) == f"{path}: not text (binary data): is it an article?"
+        return
+    _assert_safe(document)
+
+
+def test_an_unended_escape_string_loses_only_its_introducer(tmp_path: Path) -> None:
+    text = "Title\n\nBefore \x1b]0;evil and the rest of the paragraph.\n\nAfter \x1bP1$r too.\n"
+    document = load_document(write(tmp_path, "osc.txt", text))
+    assert document.text == (
+        "Title\n\nBefore 0;evil and the rest of the paragraph.\n\nAfter 1$r too."
+    )
+    ended = "Title\n\nA \x1b]0;new title\x07B and \x1b]52;c;SGk=\x1b\\C.\n"
+    assert load_document(write(tmp_path, "ended.txt", ended)).text == "Title\n\nA B and C."
+
+
+def test_a_markdown_list_nested_deeper_than_the_parser_goes_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    for depth in (12, 60):
+        items = "".join("  " * level + f"- item {level}\n" for level in range(depth))
+        source = f"# Lists\n\n{items}\nAfter the list.\n\nThe end.\n"
+        text = load_document(write(tmp_path, f"deep{depth}.md", source)).text
+        for level in range(depth):
+            assert f"item {level}" in text
+        assert text.endswith("After the list.\n\nThe end.")

@@ -6,6 +6,10 @@ from markdown_it.token import Token
 from readtui.cleaning import CleanBlock, Cleaned
 
 _PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+# markdown-it stops at its nesting limit and drops the rest of the file: allow deep lists, and
+# take whatever lies past the limit as plain paragraphs (see `_rest_after`)
+_PARSER.options["maxNesting"] = 100
+_TEXT_TOKENS = frozenset({"inline", "fence", "code_block", "html_block"})
 
 
 def _inline_text(token: Token) -> str:
@@ -54,4 +58,20 @@ def clean_markdown(text: str) -> Cleaned:
                 blocks.append(CleanBlock("list_item", content, depth))
             else:
                 blocks.append(CleanBlock("paragraph", content))
+    blocks += _rest_after(text, tokens)
     return Cleaned(blocks=blocks, title=title)
+
+
+def _rest_after(text: str, tokens: list[Token]) -> list[CleanBlock]:
+    """The lines after the last one the parser reached (it gives up at its nesting limit), as
+    paragraphs: never is text lost."""
+    reached = max(
+        (token.map[1] for token in tokens if token.map and token.type in _TEXT_TOKENS),
+        default=0,
+    )
+    rest = "\n".join(text.split("\n")[reached:])
+    return [
+        CleanBlock("paragraph", part.strip())
+        for part in rest.split("\n\n")
+        if part.strip()
+    ]

@@ -1,0 +1,57 @@
+"""Hostile files seen in an adversarial audit (issue 10 item 5): each gives a clear message or a
+correct display, and nothing is lost."""
+
+import json
+from pathlib import Path
+
+import pytest
+from test_reader import make_app
+
+from readtui.store import sidecar_path
+
+SPANS = [("killing at least 14 people", "casualty figure")]
+
+
+@pytest.mark.parametrize(
+    ("name", "poison", "said"),
+    [
+        ("huge number", lambda data: data["annotations"][0].update(start="HUGE"),
+         "not usable JSON: Exceeds the limit"),
+        ("deep nesting", lambda data: data.update(extra="[" * 100_000), "nested too deeply"),
+    ],
+)  # fmt: skip
+def test_a_poisoned_sidecar_is_one_clear_line(run_cli, article, annotate, name, poison, said):
+    annotate(article, SPANS)
+    path = sidecar_path(article)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    poison(data)
+    raw = json.dumps(data)
+    # written as text: Python will not make such values itself
+    raw = raw.replace('"HUGE"', "9" * 5001).replace('"' + "[" * 100_000 + '"', "[" * 100_000)
+    path.write_text(raw, encoding="utf-8")
+    for command in ("validate", "stats"):
+        result = run_cli(command, article)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert said in result.stdout + result.stderr
+    assert path.read_text(encoding="utf-8") == raw  # never overwritten
+
+
+async def test_escape_sequences_in_a_sidecar_note_and_tag_never_reach_the_screen(
+    article, annotate
+) -> None:
+    annotate(article, SPANS)
+    path = sidecar_path(article)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["annotations"][0]["note"] = "see \x1b]0;pwned\x07 and \x1b]52;c;SGk=\x07 here"
+    data["annotations"][0]["tag"] = "casualty figure\x1b[2J"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app(article)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        screen_text = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "\x1b" not in screen_text and "\x07" not in screen_text
+        status = str(app.screen.query_one("#status-line").render())
+        assert "casualty figure" in status and "see and here" in status
