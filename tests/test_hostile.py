@@ -55,3 +55,32 @@ async def test_escape_sequences_in_a_sidecar_note_and_tag_never_reach_the_screen
         assert "\x1b" not in screen_text and "\x07" not in screen_text
         status = str(app.screen.query_one("#status-line").render())
         assert "casualty figure" in status and "see and here" in status
+
+
+async def test_file_names_are_data_in_the_palette_and_the_library(tmp_path: Path) -> None:
+    from readtui.config import Config
+    from readtui.tui.app import ReadtuiApp
+    from readtui.tui.reader_screen import ReaderScreen
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "[@click=app.quit]x.txt").write_text("Trap\n\nA body line.\n", encoding="utf-8")
+    (folder / "evil\x1b]0;pwned\x07.txt").write_text("Evil\n\nAnother line.\n", encoding="utf-8")
+    app = ReadtuiApp([folder], Config(annotator="tester"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "\x1b" not in rows
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open")
+        await pilot.pause(0.5)
+        shown = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "Open [@click=app.quit]x.txt" in shown and "\x1b" not in shown
+        await pilot.press(*" click")  # the one that would quit, were its name markup
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ReaderScreen)
+        assert app.screen.document.title == "Trap"

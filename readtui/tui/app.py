@@ -12,6 +12,8 @@ from textual.widgets import Input
 from readtui.config import Config, ConfigError, load_config
 from readtui.document import DocumentError, find_articles, load_document, load_preview
 from readtui.store import AnnotationStore, SidecarError
+from readtui.textsafety import sanitise
+from readtui.tui.commands import ArticleCommands
 from readtui.tui.reader_screen import ReaderScreen
 
 
@@ -29,6 +31,7 @@ class ReadtuiApp(App):
     CSS_PATH = [(Path(__file__).parent / ReaderScreen.CSS_PATH).resolve()]
     # shown in the footer: in the library, letters (q too) go to the filter
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    COMMANDS = App.COMMANDS | {ArticleCommands}  # "Open NAME" for each article of the library
 
     def __init__(
         self,
@@ -108,9 +111,11 @@ class ReadtuiApp(App):
             self.call_from_thread(screen.attach, store.document, store)
 
     def _cannot_open(self, error: Exception, screen: ReaderScreen | None = None) -> None:
-        self.notify(str(error), title="Cannot open", severity="error", markup=False)
+        # the message names the file, and a file name can hold escape sequences too
+        message = " ".join(sanitise(str(error)).split("\n"))
+        self.notify(message, title="Cannot open", severity="error", markup=False)
         if not self.open_library:
-            self.exit(return_code=1, message=str(error))
+            self.exit(return_code=1, message=message)
         elif screen is not None and screen is self.screen:
             self.pop_screen()
 
@@ -164,13 +169,6 @@ class ReadtuiApp(App):
                 "Write every article's annotations as training data (jsonl, spaCy, CoNLL…)",
                 lambda: self.open_export("library"),
             )
-        if self.library is not None:
-            for path in self.library.articles:
-                yield SystemCommand(
-                    f"Open {path.name}",
-                    "Open this article in the reader",
-                    lambda path=path: self._open_from_palette(path),
-                )
 
     @property
     def library_folder(self) -> Path:
@@ -205,7 +203,7 @@ class ReadtuiApp(App):
             return
         self.exit()
 
-    def _open_from_palette(self, path: Path) -> None:
+    def open_from_palette(self, path: Path) -> None:
         while isinstance(self.screen, ReaderScreen):
             self.screen.action_close()
             if isinstance(self.screen, ReaderScreen):

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from readtui.config import Config, TagDef
 from readtui.document import DocumentError, kind_of, load_document
 from readtui.store import AnnotationStore, SidecarError, sidecar_path
+from readtui.textsafety import sanitise
 from readtui.tui.screens.common import tag_style
 
 NEW, IN_PROGRESS, NEEDS_REVIEW = "new", "in progress", "needs review"
@@ -42,7 +43,8 @@ class Article:
 
     @classmethod
     def placeholder(cls, path: Path) -> "Article":
-        return cls(path=path, title=path.name, kind=kind_of(path) or "?")
+        name = " ".join(sanitise(path.name).split())  # a file name can hold escape sequences
+        return cls(path=path, title=name, kind=kind_of(path) or "?")
 
 
 def _without_path(message: str, path: Path) -> str:
