@@ -2,6 +2,9 @@
 
 from dataclasses import replace
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from readtui.anchoring import reanchor
 from readtui.annotations import Annotation, Quote
 
@@ -134,3 +137,57 @@ def test_every_annotation_after_an_insertion_moves_by_the_same_amount() -> None:
     placed = reanchor(OLD, new, annotations)
     assert [placed_text(new, a) for a in placed] == phrases
     assert [a.status for a in placed] == ["ok", "moved", "moved", "moved"]
+
+
+# Property: whatever the edits, no annotation is dropped, and a placed one points at its text --
+
+WORDS = st.sampled_from(
+    "the army said shelling market killed at least people town officials talks river "
+    "border claims denied “we” 14 three, . — é 中 ٱ 🙂".split()
+)
+TEXTS = st.lists(WORDS, min_size=5, max_size=80).map(" ".join)
+EDIT = st.tuples(
+    st.sampled_from(["insert", "delete", "replace"]),
+    st.floats(0, 1),
+    st.floats(0, 0.3),
+    st.lists(WORDS, max_size=6).map(" ".join),
+)
+
+
+def apply_edits(text: str, edits) -> str:
+    for kind, where, size, words in edits:
+        at = int(where * len(text))
+        end = min(len(text), at + int(size * len(text)))
+        if kind == "insert":
+            text = text[:at] + words + text[at:]
+        elif kind == "delete":
+            text = text[:at] + text[end:]
+        else:
+            text = text[:at] + words + text[end:]
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=TEXTS,
+    spans=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 0.5)), max_size=12),
+    edits=st.lists(EDIT, max_size=5),
+)
+def test_no_annotation_is_ever_dropped_and_placed_ones_hold_their_text(text, spans, edits):
+    annotations = []
+    for where, size in spans:
+        start = int(where * len(text))
+        end = min(len(text), start + max(1, int(size * len(text))))
+        if start < end:
+            annotations.append(Annotation.create(text, start, end, "claim"))
+    new_text = apply_edits(text, edits)
+
+    placed = reanchor(text, new_text, annotations)
+
+    assert [a.id for a in placed] == [a.id for a in annotations]  # none dropped, none added
+    for before, after in zip(annotations, placed, strict=True):
+        assert after.status in ("ok", "moved", "fuzzy", "orphan")
+        if after.status in ("ok", "moved"):
+            assert placed_text(new_text, after) == before.quote.exact
+        if after.status != "orphan":
+            assert 0 <= after.start < after.end <= len(new_text)
