@@ -404,6 +404,9 @@ def load_preview(path: str | Path) -> Document | None:
     except OSError:
         return None
     cut = head.rfind(b"\n\n")  # whole blocks only: the last one may go on past the head
+    one_line = cut <= 0 and b"\n" not in head  # a book on one line: cut into blocks as it goes
+    if one_line:
+        cut = head.rfind(b" ")
     if cut <= 0 or b"\r" in head:
         return None
     try:
@@ -413,7 +416,12 @@ def load_preview(path: str | Path) -> Document | None:
     # imported here: only a long .txt needs the cleaner now, and its patterns take ~20 ms to compile
     from readtui.cleaning.scraped import clean_large_text
 
-    document = assemble(clean_large_text(text), "txt", path=path)
+    cleaned = clean_large_text(text)
+    if one_line:
+        cleaned.blocks = cleaned.blocks[:-1]  # the last piece goes on past the head
+        if not cleaned.blocks:
+            return None
+    document = assemble(cleaned, "txt", path=path)
     document.title = document.title or _tidy(path.stem)
     return document
 

@@ -16,6 +16,7 @@ from readtui.document import (
     document_from_text,
     find_articles,
     load_document,
+    load_preview,
 )
 
 BODY = "# Café report\n\nThe naïve “witness” said: 14 killed — ‘maybe more’.\n"
@@ -283,3 +284,17 @@ def test_a_markdown_list_nested_deeper_than_the_parser_goes_loses_nothing(
         for level in range(depth):
             assert f"item {level}" in text
         assert text.endswith("After the list.\n\nThe end.")
+
+
+def test_a_book_on_one_line_shows_its_start_at_once_and_loses_nothing(tmp_path: Path) -> None:
+    sentence = "The convoy reached the river at dawn, and the bridge was still standing. "
+    source = sentence * (4_200_000 // len(sentence))  # over 4 MB, and not one line break
+    path = write(tmp_path, "book.txt", source)
+
+    preview = load_preview(path)
+    whole = load_document(path)
+
+    assert preview is not None and preview.text and whole.text.startswith(preview.text)
+    assert max(block.end - block.start for block in whole.blocks) <= 20_000
+    assert whole.text.split() == source.split()  # cut into blocks after sentences, nothing lost
+    assert all(whole.text[block.start : block.end].endswith(".") for block in whole.blocks)

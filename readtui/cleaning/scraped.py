@@ -343,14 +343,47 @@ def metadata_near(blocks: list[Block], headline: int, start: int, end: int, kind
 LARGE_TEXT = 1_000_000
 
 
+# A block longer than this (a book saved on one line) is cut after sentence ends, so that the
+# reader wraps it a screen at a time and the start of a long file can be shown at once.
+LONG_BLOCK = 20_000
+_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s+")
+_SPACES = re.compile(r"\s+")
+_TITLE_MAX_CHARS = 300
+
+
 def clean_large_text(text: str) -> Cleaned:
     chunks = split_blocks(text)
     if not chunks:
         return Cleaned()
-    title = chunks[0] if is_title_line(describe(chunks[0])) else ""
+    first = chunks[0]
+    title = first if len(first) <= _TITLE_MAX_CHARS and is_title_line(describe(first)) else ""
     blocks = [CleanBlock("title", title, 1)] if title else []
-    blocks += [CleanBlock("paragraph", chunk) for chunk in chunks[1 if title else 0 :]]
+    blocks += [
+        CleanBlock("paragraph", piece)
+        for chunk in chunks[1 if title else 0 :]
+        for piece in _cut_long(chunk)
+    ]
     return Cleaned(blocks=blocks, title=title)
+
+
+def _cut_long(chunk: str) -> list[str]:
+    """A block cut into pieces of at most about LONG_BLOCK characters, after a sentence end
+    past the half of each (else at a space): the cuts depend only on the text before them, so a
+    prefix of the block is cut the same way."""
+    pieces, start = [], 0
+    while len(chunk) - start > LONG_BLOCK:
+        half = start + LONG_BLOCK // 2
+        end = _SENTENCE_END.search(chunk, half, start + LONG_BLOCK)
+        if end is None:
+            end = _SPACES.search(chunk, half, start + LONG_BLOCK)
+        if end is None:
+            pieces.append(chunk[start : start + LONG_BLOCK])
+            start += LONG_BLOCK
+        else:
+            pieces.append(chunk[start : end.start() + len(end.group().rstrip())])
+            start = end.end()
+    pieces.append(chunk[start:])
+    return [piece for piece in pieces if piece.strip()]
 
 
 def clean_scraped(text: str) -> Cleaned:
