@@ -209,6 +209,7 @@ def open_parser() -> argparse.ArgumentParser:
         "  readtui import PATH -f FORMAT -o DIR       bring in annotations made elsewhere\n"
         "                                      ({import_formats})\n"
         "  readtui suggest FILE [--json]       the suggestions for an article\n"
+        "  readtui merge-driver BASE OURS THEIRS      git merge driver for sidecars\n"
         "  readtui COMMAND --help              the options of a command\n"
         "\n"
         f"Not built yet: {', '.join(UNBUILT)}.\n"
@@ -588,6 +589,18 @@ def run_suggest(args: argparse.Namespace) -> int:
     return suggest(args)
 
 
+def run_merge_driver(args: argparse.Namespace) -> int:
+    from readtui.merge_command import run_merge_driver as merge_driver
+
+    return merge_driver(args)
+
+
+def _add_merge_driver(command: argparse.ArgumentParser) -> None:
+    from readtui.merge_command import add_arguments
+
+    add_arguments(command)
+
+
 def _add_paths(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="+", metavar="PATH", help="articles, sidecars or folders")
     command.add_argument("--json", action="store_true", help="print one JSON document")
@@ -631,11 +644,16 @@ COMMANDS = {
     "export": ("write the annotations as training data", run_export, _add_export),
     "import": ("bring annotations made elsewhere into sidecars", run_import, _add_import),
     "suggest": ("print the suggestions for an article", run_suggest, _add_file),
+    "merge-driver": (
+        "git merge driver for sidecars: merge BASE, OURS, THEIRS into OURS by annotation id",
+        run_merge_driver,
+        _add_merge_driver,
+    ),
 }
 
 
 # SPEC §6 commands still to come: named so, not taken for files
-UNBUILT = ("agree", "merge-driver")
+UNBUILT = ("agree",)
 
 
 class UsageError(Exception):

@@ -3,25 +3,37 @@
 `article.txt` keeps its annotations in `article.txt.annotations.json`. Every write is atomic
 (temporary file in the same folder, flush, fsync, os.replace), so a crash leaves either the old
 file or the new one. A sidecar that cannot be read raises SidecarError and is never overwritten.
+Writers take turns under a file lock, and a write first merges in (readtui.merge) whatever
+another writer saved since this store last read or wrote the file.
 """
 
 import contextlib
+import errno
 import json
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from json.encoder import encode_basestring  # the C encoder json.dumps uses for str
 from pathlib import Path
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from readtui.anchoring import reanchor
 from readtui.annotations import Annotation, Quote
 from readtui.corrections import CorrectionError, apply_corrections, check_override
 from readtui.document import Document
+from readtui.merge import Merge, merge_sidecars
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, so no temporary file is ever taken for stale
+    fcntl = None
 
 SCHEMA = "readtui.annotations/1"
 SIDECAR_SUFFIX = ".annotations.json"
@@ -42,10 +54,21 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never a part."""
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
+    """Write `data` to `path` so that readers see the old file or the new one, never a part.
+
+    The temporary file is locked from its creation until it is renamed into place: that is how
+    `remove_stale_temporaries` tells the file of a killed save from a live writer's.
+    """
+    while True:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+        if fcntl is None:
+            break
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        if os.fstat(descriptor).st_nlink:  # else a cleanup took it before the lock: make another
+            break
+        os.close(descriptor)
     try:
         # mkstemp makes the file private; give it the mode the file had, or a new file's mode
         os.chmod(descriptor, _mode_for(path))
@@ -53,7 +76,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+            if fcntl is not None:  # renamed still locked: never unlocked under a temporary name
+                os.replace(temporary, path)
+        if fcntl is None:  # Windows cannot rename an open file
+            os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -71,6 +97,55 @@ def fsync_folder(folder: Path) -> None:
             os.close(directory)
     except OSError:
         pass
+
+
+# folder -> (its mtime when listed, its names that look like temporary files): the library opens
+# a store for each of thousands of articles in one folder, and listing it each time costs seconds
+_temporary_names: dict[Path, tuple[int, list[str]]] = {}
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporary files that killed saves of `path` left beside it.
+
+    Only files named as `atomic_write_bytes` names them for `path` are taken, and only those
+    nobody holds locked: a writer keeps its temporary file locked until the rename, and the
+    kernel drops the lock when the writer dies. Without advisory locks nothing is removed.
+    """
+    if fcntl is None:
+        return
+    folder = path.parent
+    try:
+        listed_at = os.stat(folder).st_mtime_ns  # before listing: a later change lists again
+        cached = _temporary_names.get(folder)
+        if cached is None or cached[0] != listed_at:
+            names = [n for n in os.listdir(folder) if n.startswith(".") and n.endswith(".tmp")]
+            cached = _temporary_names[folder] = (listed_at, names)
+    except OSError:
+        return
+    # mkstemp's names: the prefix and suffix given, and 8 of these characters between
+    prefix = f".{path.name}."
+    for name in cached[1]:
+        if name.startswith(prefix) and re.fullmatch(r"[a-z0-9_]{8}\.tmp", name[len(prefix) :]):
+            _remove_if_unlocked(folder / name)
+
+
+def _remove_if_unlocked(temporary: Path) -> None:
+    try:  # not through a symbolic link, and not waiting on a FIFO
+        descriptor = os.open(temporary, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return
+    try:
+        opened = os.fstat(descriptor)
+        if not stat.S_ISREG(opened.st_mode):
+            return
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # OSError while a writer holds it
+        # the name still names the file locked, not one made under it since
+        if os.path.samestat(opened, os.lstat(temporary)):
+            os.unlink(temporary)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def _mode_for(path: Path) -> int:
@@ -301,18 +376,44 @@ def read_sidecar_annotations(path: Path) -> tuple[dict, list[Annotation]]:
     return parse_sidecar_annotations(path, read_sidecar_text(path))
 
 
+LOCK_TIMEOUT = 10.0  # seconds a save waits while another writer saves the same sidecar
+
+
+class UnmergeableSidecar(OSError):
+    """The sidecar changed on disk since it was read here, and cannot be merged: it is left as it
+    is, and the changes stay in memory."""
+
+
+def lock_path(sidecar: Path) -> Path:
+    """The lock file that the writers of `sidecar` take in turn: hidden, beside it."""
+    return sidecar.with_name(f".{sidecar.name}.lock")
+
+
 class SidecarStorage(Storage):
     """TinyDB storage that holds the data in memory and writes it as a SPEC sidecar.
 
     A failed write keeps the data in memory (`error` says why) so nothing is lost: the store
-    retries on the next save, or saves elsewhere.
+    retries on the next save, or saves elsewhere. A write never overwrites what it has not seen:
+    under a lock, it compares the file with the bytes it last read or wrote there (`seen`), and
+    when another writer changed it, `take_in` merges that into memory first.
     """
 
-    def __init__(self, path: Path, header: dict, tables: dict, extra: dict):
+    def __init__(
+        self,
+        path: Path,
+        header: dict,
+        tables: dict,
+        extra: dict,
+        seen: bytes | None,
+        take_in: Callable[[bytes], object],
+    ):
         self.path = path
         self.header = header
         self.extra = extra
         self.tables = tables
+        self.seen = seen  # the file as last read or written here: a merge's base
+        self.take_in = take_in
+        self.written_elsewhere = b""  # what `flush(path)` wrote to another file
         self.error: OSError | None = None
         self.dirty = False
         self.deferred = False  # inside AnnotationStore.batch(): one write at the end
@@ -342,14 +443,43 @@ class SidecarStorage(Storage):
         )
 
     def flush(self, path: Path | None = None) -> None:
+        """Write the sidecar to its file, merged with what another writer saved there, or as it
+        is to `path` (save elsewhere: the user chose to replace that file)."""
         try:
-            atomic_write_text(path or self.path, self.render())
+            if path is None or path == self.path:
+                self._write_merged()
+                self.dirty = False
+            else:
+                self.written_elsewhere = self.render().encode("utf-8")
+                atomic_write_bytes(path, self.written_elsewhere)
         except OSError as exc:
             self.error = exc
             return
         self.error = None
-        if path is None or path == self.path:
-            self.dirty = False
+
+    def _write_merged(self) -> None:
+        from filelock import FileLock  # on the first save: opening an article needs no lock
+
+        if not self.path.parent.is_dir():  # taking the lock would make the folder again
+            raise FileNotFoundError(errno.ENOENT, "No such folder", str(self.path.parent))
+        # writable by all: another account that writes in the folder takes the lock too (the file
+        # is empty, and a read-only descriptor could hold the lock as well)
+        with FileLock(lock_path(self.path), timeout=LOCK_TIMEOUT, mode=0o666):
+            current = self.current()
+            if current is not None and current != self.seen:
+                self.take_in(current)
+            data = self.render().encode("utf-8")
+            if data != current:
+                atomic_write_bytes(self.path, data)
+            self.seen = data
+
+    def current(self) -> bytes | None:
+        """The file as it is now; None when there is none (deleted since: it is written again,
+        and nothing held here is lost)."""
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
 
     def close(self) -> None:
         pass
@@ -357,6 +487,28 @@ class SidecarStorage(Storage):
 
 def _table(rows: list[dict]) -> dict:
     return {str(index): row for index, row in enumerate(rows, start=1)}
+
+
+class _SidecarTable(Table):
+    """A TinyDB table whose insert adds one row: TinyDB's copies the whole table for each, so
+    adding 20,000 annotations in one batch took minutes."""
+
+    def insert(self, document: dict) -> int:
+        doc_id = self._get_next_id()
+        tables = self._storage.read()
+        tables.setdefault(self.name, {})[str(doc_id)] = dict(document)
+        self._storage.write(tables)
+        self.clear_cache()
+        return doc_id
+
+    def rows_replaced(self) -> None:
+        """The rows were replaced under the table (a merge): ids are counted again."""
+        self._next_id = None
+        self.clear_cache()
+
+
+class _SidecarDB(TinyDB):
+    table_class = _SidecarTable
 
 
 class AnnotationStore:
@@ -368,8 +520,10 @@ class AnnotationStore:
                 raise ValueError("a document without a file needs a sidecar path")
             path = sidecar_path(document.path)
         self.path = path
+        remove_stale_temporaries(path)
         self.reanchored = 0  # annotations that moved or were orphaned because the text changed
-        data, parsed = read_sidecar_annotations(path) if path.exists() else (None, [])
+        raw = read_sidecar_text(path) if path.exists() else None
+        data, parsed = parse_sidecar_annotations(path, raw) if raw is not None else (None, [])
         if data is not None:  # the user's corrections of the cleaner, kept with the annotations
             document = apply_corrections(document, data["document"].get("overrides", []))
         self.document = document
@@ -391,9 +545,20 @@ class AnnotationStore:
         self._as_loaded: list[Annotation] | None = sorted(parsed, key=lambda a: a.sort_key)
         self._storage: SidecarStorage | None = None
         self._write_later = False
+        # what saves took in from other writers of the sidecar: the app tells the user, then
+        # empties the list (each without its data)
+        self.merges: list[Merge] = []
         header, tables = document_header(document), {ANNOTATIONS: _table(annotations)}
         tables[REJECTED] = _table(rejected)
-        self.db = TinyDB(path, storage=SidecarStorage, header=header, tables=tables, extra=extra)
+        self.db = _SidecarDB(
+            path,
+            storage=SidecarStorage,
+            header=header,
+            tables=tables,
+            extra=extra,
+            seen=None if raw is None else raw.encode("utf-8"),  # a later merge's base
+            take_in=self._take_in,
+        )
         self._storage = self.db.storage
         self.table = self.db.table(ANNOTATIONS)
         self.rejected_table = self.db.table(REJECTED)
@@ -417,6 +582,61 @@ class AnnotationStore:
             for a in reanchor(old_text, new_text, before)
             if a.status != "orphan"
         ]
+
+    # Other writers
+    def refresh(self) -> Merge | None:
+        """Take in what another writer saved to the sidecar since this store last read or wrote
+        it, without writing (the app calls it when the file changes): the merge, or None when
+        the file is as it was. Raises OSError when the file cannot be read or merged."""
+        current = self._storage.current()
+        if current is None or current == self._storage.seen:
+            return None
+        merge = self._take_in(current)
+        self._storage.dirty = self._storage.dirty or self.render().encode("utf-8") != current
+        return merge
+
+    def _take_in(self, current: bytes) -> Merge:
+        """Merge the file as it is now into memory, with the version last seen as the base."""
+        storage = self._storage
+        try:
+            theirs = parse_sidecar(self.path, _decoded(self.path, current))
+            # what was read or written here is a sidecar already checked
+            base = None if storage.seen is None else json.loads(storage.seen)
+        except SidecarError as exc:
+            raise UnmergeableSidecar(
+                f"{exc} (changed since it was read here, left as it is)"
+            ) from None
+        retexted: list[Document] = []
+
+        def retext(overrides: list[dict]) -> dict:
+            """This article cleaned with the merged corrections: the text of the merge."""
+            retexted.append(apply_corrections(self.document, overrides))
+            return document_header(retexted[-1])
+
+        ours = {
+            "schema": SCHEMA,
+            "document": storage.header,
+            ANNOTATIONS: list(storage.tables.get(ANNOTATIONS, {}).values()),
+            REJECTED: list(storage.tables.get(REJECTED, {}).values()),
+            **storage.extra,
+        }
+        merge = merge_sidecars(base, ours, theirs, retext, sides=("this window", "the file"))
+        data = merge.data
+        if retexted:
+            self.document = retexted[-1]
+        storage.header = data["document"]
+        storage.header_changed()
+        storage.extra = {k: v for k, v in data.items() if k not in {"schema", "document", *_TABLES}}
+        storage.tables = {
+            ANNOTATIONS: _table(data[ANNOTATIONS]),
+            REJECTED: _table(data.get(REJECTED, [])),
+        }
+        self.table.rows_replaced()
+        self.rejected_table.rows_replaced()
+        self._as_loaded = None
+        storage.seen = current
+        self.merges.append(replace(merge, data={}))
+        return merge
 
     # Reading
     def annotations(self) -> list[Annotation]:
@@ -521,6 +741,7 @@ class AnnotationStore:
             raise self._storage.error
         if path is not None and path != self.path:
             self.path = self._storage.path = path
+            self._storage.seen = self._storage.written_elsewhere
             self._storage.dirty = False
 
     def render(self) -> str:
@@ -528,6 +749,13 @@ class AnnotationStore:
 
 
 _TABLES = (ANNOTATIONS, REJECTED)
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SidecarError(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
 
 def _in_spec_order(row: dict, annotation: Annotation) -> dict:
