@@ -46,7 +46,7 @@ from readtui.store import (
     sidecar_path,
     source_path,
 )
-from readtui.textsafety import sanitise
+from readtui.textsafety import one_line, sanitise
 
 PROG = "readtui"
 SUFFIXES = ", ".join(sorted({*ARTICLE_SUFFIXES} - {".markdown"}))
@@ -81,11 +81,6 @@ def _export_fault() -> type[Exception]:
     from readtui.export.model import ExportFault
 
     return ExportFault
-
-
-def one_line(text: str) -> str:
-    """Untrusted text made safe and single-line for a terminal: no controls, no line breaks."""
-    return " ".join(sanitise(text).split("\n"))
 
 
 def _error(message: str) -> int:

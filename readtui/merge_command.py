@@ -12,7 +12,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from readtui.cli import PROG, one_line
 from readtui.merge import HEADER_KEYS, merge_sidecars
 from readtui.store import (
     ANNOTATIONS,
@@ -23,8 +22,9 @@ from readtui.store import (
     read_sidecar_text,
     render_sidecar,
 )
+from readtui.textsafety import one_line
 
-NAME = f"{PROG} merge-driver"
+NAME = "readtui merge-driver"
 
 
 def add_arguments(command: argparse.ArgumentParser) -> None:

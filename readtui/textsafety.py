@@ -38,3 +38,8 @@ def sanitise(text: str) -> str:
     if _CONTROLS.search(text) is None:  # the usual case, and one fast scan of a long text
         return text
     return _CONTROLS.sub("", _SEPARATORS.sub(" ", _ESCAPES.sub("", text)))
+
+
+def one_line(text: str) -> str:
+    """Untrusted text made safe and single-line for a terminal: no controls, no line breaks."""
+    return " ".join(sanitise(text).split("\n"))

@@ -12,6 +12,7 @@ import pytest
 
 import readtui.cleaning
 import readtui.export
+import readtui.suggest
 
 REPO = Path(__file__).resolve().parents[1]
 ENGINE = [
@@ -25,11 +26,16 @@ ENGINE = [
     "readtui.textunits",
     "readtui.doccache",
     "readtui.casualty",
+    "readtui.corrections",
+    "readtui.merge",
+    "readtui.merge_command",
     "readtui.cli",
     "readtui.cleaning",
     *(f"readtui.cleaning.{m.name}" for m in pkgutil.iter_modules(readtui.cleaning.__path__)),
     "readtui.export",
     *(f"readtui.export.{m.name}" for m in pkgutil.iter_modules(readtui.export.__path__)),
+    "readtui.suggest",
+    *(f"readtui.suggest.{m.name}" for m in pkgutil.iter_modules(readtui.suggest.__path__)),
 ]
 
 REPORT_UI_MODULES = """

@@ -9,12 +9,12 @@ import json
 import sys
 from pathlib import Path
 
-from readtui.cli import PROG, one_line
 from readtui.config import load_config
 from readtui.document import load_document
 from readtui.store import AnnotationStore, sidecar_path
 from readtui.suggest import Suggestion, suggest
 from readtui.suggest.user_rules import rule_faults
+from readtui.textsafety import one_line
 
 SHOWN_CHARS = 70
 
@@ -57,5 +57,5 @@ def run_suggest(args: argparse.Namespace) -> int:
             print(f"{s.start}-{s.end}  {one_line(s.tag)}  [{one_line(s.rule)}]  “{shown}”{attrs}")
         print(f"{len(found)} suggestion{'' if len(found) == 1 else 's'}", file=sys.stderr)
     for fault in faults:
-        print(f"{PROG}: {one_line(fault)}", file=sys.stderr)
+        print(f"readtui: {one_line(fault)}", file=sys.stderr)
     return 1 if faults else 0
