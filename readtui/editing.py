@@ -235,6 +235,17 @@ class Editor:
         self._do(Change(label, (old,), (new,)))
         return new
 
+    def reload(self) -> None:
+        """Take the store's annotations and text as they are now (another writer's work was
+        merged in). Snapshots of the whole document leave the history: undoing one would
+        throw that work away."""
+        store = self._writable()
+        self.text = store.document.text
+        self.annotations = store.annotations()
+        self.index = SpanIndex(self.annotations)
+        self._undo = [e for e in self._undo if not isinstance(e, Recleaned)]
+        self._redo = [e for e in self._redo if not isinstance(e, Recleaned)]
+
     # History
     def undo(self) -> Edit | None:
         if not self._undo:

@@ -210,3 +210,44 @@ def test_two_processes_writing_at_once_lose_nothing(article: Path) -> None:
         assert int(last) >= 150  # its own, and what it took in from the others
     saved = annotators(article)
     assert [saved.count(name) for name in ("alice", "bob", "carol")] == [150, 150, 150]
+
+
+# Two windows on one article, in the app ------------------------------------------------------
+
+
+async def test_two_windows_each_see_the_others_marks_and_nothing_is_lost(tmp_path) -> None:
+    import asyncio
+    import json
+
+    from readtui.config import Config
+    from readtui.store import sidecar_path
+    from readtui.tui.app import ReadtuiApp
+
+    path = tmp_path / "clash.txt"
+    path.write_text(
+        "Border clash\n\nThe ministry denied that its troops crossed the border.\n\n"
+        "“We never left our side,” a colonel said.\n",
+        encoding="utf-8",
+    )
+    first = ReadtuiApp([path], Config(annotator="alice"))
+    second = ReadtuiApp([path], Config(annotator="bob"))
+    async with first.run_test(size=(110, 30)) as one, second.run_test(size=(110, 30)) as two:
+        await one.pause()
+        await two.pause()
+        await one.press("right_curly_bracket", "s", "1")  # a claim in the first window
+        await one.pause()
+        await two.press("G", "s", "2")  # a quote in the second, which had not seen the claim
+        await two.pause()
+        assert {a.tag for a in second.screen.editor.annotations} == {"claim", "quote"}
+        said = [str(n.message) for n in second._notifications]
+        assert any("from another window or annotator: 1 added" in m for m in said)
+        await asyncio.sleep(2.5)  # the first window looks at the file every two seconds
+        await one.pause()
+        assert {a.tag for a in first.screen.editor.annotations} == {"claim", "quote"}
+        await one.press("q")
+        await two.press("q")
+    saved = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+    assert sorted((a["tag"], a["annotator"]) for a in saved["annotations"]) == [
+        ("claim", "alice"),
+        ("quote", "bob"),
+    ]

@@ -20,6 +20,7 @@ from readtui.editing import Editor, Recleaned, Rejection
 from readtui.store import AnnotationStore
 from readtui.tui.bars import MIN_TEXT_COLUMNS, list_width, quoted, title_and_name
 from readtui.tui.corrections import CleaningCorrections
+from readtui.tui.other_writers import OtherWriters
 from readtui.tui.reader import GUTTER, ReaderView
 from readtui.tui.review import ReviewKeys
 from readtui.tui.sidebar import AnnotationList, count_of, snippet
@@ -46,7 +47,7 @@ def _tag_bindings(config: Config) -> list[Binding]:
     return bindings
 
 
-class ReaderScreen(ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
+class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
     """One article: read, select, tag, annotate; every change saved at once."""
 
     CSS_PATH = "reader_screen.tcss"
@@ -179,6 +180,7 @@ class ReaderScreen(ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
         self._update_bars()
         if self.store is not None:
             self._report_loading()
+            self.watch_sidecar()
 
     @property
     def loading(self) -> bool:
@@ -194,8 +196,7 @@ class ReaderScreen(ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
         if action == "accept_suggestion":
             return self.showing_suggestions and not self._resizing() and not self.reviewing
         if action in self.RESIZE_ACTIONS:  # asked for by the footer before the reader is there
-            readers = self.query(ReaderView)
-            return bool(readers) and readers.first().resizing is not None
+            return self._resizing()
         return True
 
     def _resizing(self) -> bool:
@@ -212,6 +213,7 @@ class ReaderScreen(ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
         self._after_change()
         self.refresh_bindings()
         self._report_loading()
+        self.watch_sidecar()
 
     def _report_loading(self) -> None:
         if self.store.reanchored:
@@ -331,6 +333,7 @@ class ReaderScreen(ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
         if (self.store.save_error is not None) != failed_before:
             self._update_bars()
         self._check_saved()
+        self.took_in_others()
 
     def on_unmount(self) -> None:
         if self.store is not None:
