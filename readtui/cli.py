@@ -151,7 +151,7 @@ def sidecar_targets(raw_paths: list[str]) -> SidecarTargets:
             raise CliError(f"{path}: not an article or a sidecar (expected {SUFFIXES})")
         else:
             targets.articles.add(path)
-            if sidecar_path(path).exists():
+            if sidecar_path(path).exists() or sidecar_path(path).is_symlink():  # dangling too
                 add(sidecar_path(path))
     return targets
 
@@ -395,6 +395,8 @@ def attribute_faults(attrs: dict, tag: TagDef) -> list[str]:
 
 def check_sidecar(sidecar: Path, source: Path, config: Config) -> tuple[int, list[str]]:
     """(number of annotations, faults) of one sidecar."""
+    if sidecar.is_symlink() and not sidecar.exists():
+        return 0, [f"is a symbolic link to {os.readlink(sidecar)}, which does not exist"]
     try:
         raw = read_sidecar_text(sidecar)
     except SidecarError as exc:

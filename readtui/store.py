@@ -25,7 +25,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from readtui.anchoring import reanchor
-from readtui.annotations import Annotation, Quote
+from readtui.annotations import Annotation, Quote, new_id
 from readtui.corrections import CorrectionError, apply_corrections, check_override
 from readtui.document import Document
 from readtui.merge import Merge, merge_sidecars
@@ -57,8 +57,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never a part.
 
     The temporary file is locked from its creation until it is renamed into place: that is how
-    `remove_stale_temporaries` tells the file of a killed save from a live writer's.
+    `remove_stale_temporaries` tells the file of a killed save from a live writer's. A symbolic
+    link is written through: its target is replaced, and the link stays a link.
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     while True:
         descriptor, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
@@ -522,6 +525,7 @@ class AnnotationStore:
         self.path = path
         remove_stale_temporaries(path)
         self.reanchored = 0  # annotations that moved or were orphaned because the text changed
+        self.renamed: list[str] = []  # ids found twice on loading: the second copy got a new id
         raw = read_sidecar_text(path) if path.exists() else None
         data, parsed = parse_sidecar_annotations(path, raw) if raw is not None else (None, [])
         if data is not None:  # the user's corrections of the cleaner, kept with the annotations
@@ -537,6 +541,7 @@ class AnnotationStore:
             if old_text != document.text:
                 parsed = self._reanchor(old_text, parsed)
                 rejected = self._reanchor_rejected(old_text, rejected)
+            parsed, self.renamed = _with_unique_ids(parsed)
             annotations = [
                 _in_spec_order(row, annotation)
                 for row, annotation in zip(data["annotations"], parsed, strict=True)
@@ -756,6 +761,20 @@ def _decoded(path: Path, raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SidecarError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _with_unique_ids(annotations: list[Annotation]) -> tuple[list[Annotation], list[str]]:
+    """The annotations with a new id for each that repeats an earlier one's (a hand-edited or
+    badly merged file): keys that act on one annotation would act on both. The ids renamed."""
+    seen: set[str] = set()
+    unique, renamed = [], []
+    for annotation in annotations:
+        if annotation.id in seen:
+            renamed.append(annotation.id)
+            annotation = replace(annotation, id=new_id())
+        seen.add(annotation.id)
+        unique.append(annotation)
+    return unique, renamed
 
 
 def _in_spec_order(row: dict, annotation: Annotation) -> dict:

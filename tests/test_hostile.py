@@ -84,3 +84,64 @@ async def test_file_names_are_data_in_the_palette_and_the_library(tmp_path: Path
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, ReaderScreen)
         assert app.screen.document.title == "Trap"
+
+
+def test_repeated_ids_are_repaired_on_loading(article, annotate) -> None:
+    from readtui.document import load_document
+    from readtui.store import AnnotationStore
+
+    annotate(article, SPANS + [("Colonel Ruben Asker", "claim")])
+    path = sidecar_path(article)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["annotations"][1]["id"] = data["annotations"][0]["id"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    store = AnnotationStore(load_document(article))
+
+    ids = [a.id for a in store.annotations()]
+    assert len(set(ids)) == 2 and store.renamed == [data["annotations"][0]["id"]]
+    assert {a.quote.exact for a in store.annotations()} == {
+        "killing at least 14 people",
+        "Colonel Ruben Asker",
+    }
+
+
+async def test_repeated_ids_are_said_and_x_deletes_one_mark(article, annotate) -> None:
+    annotate(article, SPANS + [("Colonel Ruben Asker", "claim")])
+    path = sidecar_path(article)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["annotations"][1]["id"] = data["annotations"][0]["id"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app(article)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert any("had the id of another" in str(n.message) for n in app._notifications)
+        await pilot.press("right_square_bracket", "x")
+        await pilot.pause()
+        assert len(app.screen.editor.annotations) == 1
+        await pilot.press("u")
+        await pilot.pause()
+    saved = json.loads(path.read_text(encoding="utf-8"))["annotations"]
+    assert len(saved) == 2 and len({a["id"] for a in saved}) == 2
+
+
+def test_a_symlinked_sidecar_stays_a_link_and_a_dangling_one_is_reported(
+    run_cli, article, annotate, tmp_path
+) -> None:
+    from readtui.document import load_document
+    from readtui.store import AnnotationStore
+
+    annotate(article, SPANS)
+    path = sidecar_path(article)
+    shared = tmp_path / "shared.json"
+    path.rename(shared)
+    path.symlink_to(shared)
+    store = AnnotationStore(load_document(article))
+    store.add(store.annotations()[0].edited(id="01ZZZZZZZZZZZZZZZZZZZZZZZZ"))
+    store.save()
+    assert path.is_symlink() and len(json.loads(shared.read_text())["annotations"]) == 2
+
+    shared.unlink()
+    result = run_cli("validate", article)
+    assert result.returncode == 1
+    assert "is a symbolic link to" in result.stdout and "which does not exist" in result.stdout

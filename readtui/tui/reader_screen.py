@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from readtui.annotations import Annotation
 from readtui.config import Config
@@ -162,7 +162,6 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
                 yield Static(id="list-title")
                 yield AnnotationList(self.config, id="annotation-list")
         yield Input(placeholder="Search (enter: go, escape: cancel)", id="search")
-        yield Footer()
 
     @property
     def reader(self) -> ReaderView:
@@ -173,6 +172,14 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         return self.query_one(AnnotationList)
 
     def on_mount(self) -> None:
+        def add_footer() -> None:
+            from textual.widgets import Footer  # its import and mount: ~7 ms before the article
+
+            self.mount(Footer())
+
+        # after the first frame, which has the article sooner: the footer's keys came a frame
+        # after it anyway
+        self.call_after_refresh(add_footer)
         self.query_one("#search", Input).display = False
         self.annotation_list.show(self.editor.annotations)
         self.reader.focus()
@@ -226,6 +233,14 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             )
         for warning in self.document.warnings:
             self.notify(warning, severity="warning", markup=False)
+        if self.store.renamed:
+            self.notify(
+                f"{count_of(len(self.store.renamed), 'annotation')} in the sidecar had the id of "
+                "another; each copy got a new id, so that x, c, e and undo act on one mark",
+                title="Repeated ids repaired",
+                severity="warning",
+                markup=False,
+            )
         if self.document.unmatched:
             from readtui.corrections import describe
 
