@@ -346,7 +346,7 @@ LARGE_TEXT = 1_000_000
 # A block longer than this (a book saved on one line) is cut after sentence ends, so that the
 # reader wraps it a screen at a time and the start of a long file can be shown at once.
 LONG_BLOCK = 20_000
-_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’')\]]*\s+")  # not _SENTENCE_END, a block's end
 _SPACES = re.compile(r"\s+")
 _TITLE_MAX_CHARS = 300
 
@@ -373,7 +373,7 @@ def _cut_long(chunk: str) -> list[str]:
     pieces, start = [], 0
     while len(chunk) - start > LONG_BLOCK:
         half = start + LONG_BLOCK // 2
-        end = _SENTENCE_END.search(chunk, half, start + LONG_BLOCK)
+        end = _SENTENCE_BREAK.search(chunk, half, start + LONG_BLOCK)
         if end is None:
             end = _SPACES.search(chunk, half, start + LONG_BLOCK)
         if end is None:
