@@ -2,24 +2,68 @@
 
 `parse_casualty("killing at least 12 people")` gives `{"count_min": 12, "kind": "killed"}`. It
 fills the attributes of a casualty figure tagged by hand (the user confirms them with `e`), and
-the suggestions use it too. It reads only what the text says; anything unclear is left unset.
+the suggestions (readtui.suggest.casualties) use it on the text they find, so both agree. It
+reads only what the text says; anything unclear is left unset.
 
 - A plain number is `count`: digits (`1,200`), words (`fourteen`, `twenty-one`, `a dozen`).
-- Floors and ceilings: `at least`, `more than`, `over` give `count_min` (`more than 40` is
-  41: more than); `up to`, `at most`, `nearly`, `almost` give `count_max` (`fewer than 10` is 9).
-- Ranges: `between 10 and 15`, `10 to 15`, `10-15` give both.
-- Vague counts give a floor: `dozens` 24, `scores` 40, `hundreds` 200, `thousands` 2000.
-- `kind`: killed, injured, missing or captured, from the word that says it (`dead`, `wounded`,
-  `unaccounted for`, `abducted`...).
-- `group`: who, when the words after the number say it (`civilians`, `security officials`),
-  not a word as empty as `people`.
-- Years (`in 2019`) and ages (`aged 45`) are not counts.
+  `about`, `around`, `some`, `an estimated`, `a further`, `another` leave it a `count`.
+- One person named without a number is `count` 1: `whose brother died`, `killed a 19-year-old
+  apprentice`. (`a`/`an` alone before a thing is no count.)
+- Floors and ceilings: `at least`, `more than`, `over`, `no fewer than`, `12 or more` give
+  `count_min` (`more than 40` is 41: more than; `at least 40` and `40 or more` are 40); `up to`,
+  `at most`, `nearly`, `almost`, `no more than` give `count_max` (`fewer than 10` is 9).
+- Ranges: `between 10 and 15`, `10 to 15`, `10-15`, `two or three` give both. `1-0` (falling) is
+  a score, not a range.
+- Vague counts give a floor: `dozens` 24, `scores` 40, `hundreds` 200, `thousands` 2000,
+  `tens of thousands` 20000, `hundreds of thousands` 200000.
+- Groups of one kind joined in one phrase are added up: `a security guard and a teacher were
+  shot dead` is 2, `the dead included four children and a paramedic` 5, `at least 118 soldiers
+  and 240 civilians have been killed` count_min 358 (a floor plus a number is a floor). A part
+  named after a whole is not added: `seven people, including four children` and `23 people
+  injured, four of them critically` are 7 and 23. A figure of another kind after the first is
+  not read: `five soldiers were killed and 17 wounded` is 5 killed.
+- A death toll is read by the figure it reaches: `the death toll rose from 12 to 16` is 16.
+- `kind`: killed, injured, missing or captured, from the word that says what happened (`dead`,
+  `wounded`, `treated`, `taken to hospital`, `unaccounted for`, `abducted`, `held`, `detained`,
+  `rounded up`...); a noun that only implies it (`deaths`, `bodies`, `toll`, `martyrs`,
+  `hostages`) counts when no such word does: `five hostages were killed` is killed. `trapped`
+  has no kind.
+- `group`: who, when the words after the number say it (`civilians`, `security officials`,
+  `elderly people`; `of the gunmen` gives gunmen; joined groups `soldiers and civilians`), not
+  a word as empty as `people` or `others`, nor a word that is itself the kind (`27 bodies`).
+- Years (`in 2019`) and ages (`aged 45`, `a 45-year-old`) are not counts.
+
+These are the conventions of the gold files' `attrs` (tests/fixtures/gold/README.md).
 """
 
 import re
+import string
 
 from readtui.config import TagDef
 
+
+def trie_pattern(words: list[str]) -> str:
+    """Literal words as one trie-shaped alternation: `re` rejects a trie's branches by their
+    first character, many times faster than a flat list of words on a long text."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(key) + emit(node[key]) for key in sorted(node) if key]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+# The patterns below read lower-case text with single spaces (parse_casualty makes it so): `re`
+# is several times faster without IGNORECASE.
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -28,47 +72,154 @@ _UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
-_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+_VAGUE = {
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000,
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+}  # fmt: skip
+# the words that say what happened, before the nouns that only imply it ("five hostages were
+# killed" is killed); within each, at one position the first kind listed wins, so "taken to
+# hospital" is injured before "taken" is captured
 _KINDS = {
-    "killed": r"kill\w*|dead|died|dies|death\w*|lives|bod(?:y|ies)|fatalit\w*|perish\w*|slain",
-    "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]ed",
+    "killed": r"kill\w*|dead|died|dies|die|perish\w*|slain|drown\w*|murder\w*|massacr\w*"
+    r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|lost\s+their\s+lives"
+    r"|(?:burn[te]d?|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death",
+    "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated"
+    r"|(?:taken|rushed|admitted|airlifted|flown)\s+to\s+(?:[\w-]+\s+){0,2}?hospital"
+    r"|in\s+(?:a\s+)?(?:critical|serious)\s+condition",
     "missing": r"missing|unaccounted|disappeared",
-    "captured": r"captur\w*|kidnap\w*|abduct\w*|hostages?|taken prisoner|seized",
+    "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
+    r"|rounded\s+up",
 }
-_KIND = re.compile("|".join(f"(?P<{kind}>\\b(?:{words})\\b)" for kind, words in _KINDS.items()))
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
-_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
-_FLOOR = r"at\s+least|more\s+than|over|no\s+fewer\s+than|upwards\s+of|in\s+excess\s+of"
-_CEILING = r"up\s+to|at\s+most|nearly|almost|as\s+many\s+as|fewer\s+than|less\s+than|under"
-_FIGURE = re.compile(
-    rf"""\b(?:between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})
-       | (?P<from>\d+)\s*(?:-|–|to)\s*(?P<to>\d+)
-       | (?:(?P<floor>{_FLOOR})|(?P<ceiling>{_CEILING}))?\s*(?P<count>{_NUMBER})
-       | (?P<vague>{"|".join(_VAGUE)})
-       )\b""",
-    re.VERBOSE | re.IGNORECASE,
+_IMPLIED_KINDS = {
+    "killed": r"deaths?|death\s+toll|toll|lives|bod(?:y|ies)|fatalit\w*|martyrs?|corpses?",
+    "captured": r"hostages?|captives?",
+}
+
+
+def _kind_pattern(kinds: dict[str, str]) -> re.Pattern:
+    """One pattern for the words of each kind, a named group per kind."""
+    return re.compile(
+        r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in kinds.items()) + r")\b"
+    )
+
+
+_KIND = _kind_pattern(_KINDS)
+_IMPLIED_KIND = _kind_pattern(_IMPLIED_KINDS)
+# number words that make a count by themselves ("a" and "an" need a "dozen" or "hundred" after)
+NUMBER_WORDS = "|".join(
+    sorted((word for word in [*_UNITS, *_SCALES] if word not in ("a", "an")), key=len, reverse=True)
 )
-_PLURAL = r"[a-z][\w-]*s|children|men|women|police|staff|personnel|troops|crew|people"
+_NUMBER_WORD = trie_pattern([*_UNITS, *_SCALES])
+_NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|half\s+a\s+dozen"
+    rf"|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
+)
+_FLOOR = trie_pattern([
+    "at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of",
+])  # fmt: skip
+_CEILING = trie_pattern([
+    "up to", "at most", "nearly", "almost", "as many as", "no more than", "not more than",
+    "fewer than", "less than", "under",
+])  # fmt: skip
+_VAGUE_WORDS = trie_pattern(list(_VAGUE))
+# the first words a count can begin with: the guard that spares _FIGURE most word starts
+_FIGURE_STARTS = trie_pattern([
+    "between", "half", *_UNITS, *_SCALES, *_VAGUE, "at", "more", "over", "no", "not",
+    "upwards", "in", "up", "nearly", "almost", "as", "fewer", "less", "under",
+])  # fmt: skip
+_FIGURE = re.compile(
+    rf"""\b(?=\d|{_FIGURE_STARTS})(?:between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})
+       | (?P<from>\d+)\s*(?:-|–|to)\s*(?P<to>\d+)
+       | (?P<either>{NUMBER_WORDS})\s+or\s+(?P<or>{NUMBER_WORDS})
+       | (?:(?P<floor>{_FLOOR})|(?P<ceiling>{_CEILING}))?\s*(?P<count>{_NUMBER})
+         (?P<or_more>\s+or\s+more)?
+       | (?P<vague>{_VAGUE_WORDS})
+       )\b""",
+    re.VERBOSE,
+)
+# a toll is read by the figure it reaches: "the death toll rose from 12 to 16" is 16
+_TOLL_REACHES = re.compile(
+    r"\b(?:toll|number\s+of)\b.*?\b(?:to|at|of|reach\w*|pass\w*|hit|top\w*|exceed\w*|past)\s+(?=\S)"
+)
+# one person: a word that names one ("paramedic"), or has a person's ending ("teacher") and is
+# not a thing with that ending ("tower")
+_PERSON_WORDS = """
+    person man woman child kid boy girl baby infant toddler teenager teen adult youth youngster
+    soldier civilian policeman policewoman officer official guard militant fighter gunman rebel
+    insurgent jihadist terrorist bandit attacker assailant hostage captive prisoner inmate
+    detainee migrant refugee pilgrim worshipper student pupil schoolgirl schoolboy schoolchild
+    teacher doctor nurse medic paramedic patient passenger tourist journalist reporter
+    photographer cameraman worker employee miner farmer fisherman villager resident protester
+    protestor demonstrator activist supporter member relative classmate colleague comrade
+    militiaman tribesman guardsman serviceman recruit cadet conscript settler citizen foreigner
+    survivor fan spectator mourner guest visitor sailor seafarer marine airman peacekeeper
+    contractor labourer laborer agent parent mother father son daughter brother sister husband
+    wife grandmother grandfather grandson granddaughter grandchild uncle aunt nephew niece cousin
+    friend neighbour neighbor pensioner pedestrian cyclist motorist driver pilot climber hiker
+    swimmer bystander passer-by apprentice trainee volunteer firefighter rescuer commander
+    captain sergeant lieutenant colonel priest imam monk nun pastor bishop cleric mayor
+    councillor judge lawyer politician candidate lawmaker senator chief leader elder shepherd
+    herder trader shopkeeper vendor merchant owner watchman caretaker cook cleaner mechanic
+    engineer electrician newborn suspect
+"""
+_NOT_PERSON_WORDS = """
+    helicopter tanker container tower number computer trailer shelter center centre matter
+    letter paper order chapter meter liter litre quarter headquarter border corner layer river
+    water power flower cylinder boiler marker chamber folder finger carrier destroyer launcher
+    offer answer transfer filter cover server cluster register door floor sector factor motor
+    tractor reactor generator corridor error mirror elevator indicator detector ventilator
+    processor interior vector anchor degree fee tree knee committee decree guarantee levee
+    list wrist twist manner banner poster summer winter weather feather leather further other
+    another former latter over under after never ever whether either neither rather together
+    however proper whatever upper lower inner outer sooner later
+"""
+
+
+PERSON = (
+    rf"(?:{trie_pattern(_PERSON_WORDS.split())}(?![\w-])"
+    rf"|(?!{trie_pattern(_NOT_PERSON_WORDS.split())}(?![\w-]))[a-z]{(2,)}(?:er|or|ist|ian|man|woman|ee))"
+)
+_PLURAL = r"[a-z][\w-]*s|children|[a-z]*men|police|staff|personnel|troops|crew|people"
 _GROUP = re.compile(
-    rf"\s*(?:of\s+)?((?:[a-z][\w-]*\s+){{0,2}}?(?:{_PLURAL}))\b(?=\s|[.,;:]|$)", re.IGNORECASE
+    rf"\s*(?:more\s+)?(?:of\s+)?(?:(?:the|their|its|his|her|our|these|those)\s+)?"
+    rf"((?:[a-z][\w-]*\s+){{0,2}}(?:{_PLURAL}))\b(?=\s|[.,;:!?)”\"’']|$)"
 )
 # a year or an age is not a casualty count
-_AGE_AFTER = re.compile(r"\s*-?\s*(?:year|month)s?[-\s]old", re.I)
+_AGE_BEFORE = re.compile(r"^\d+-\S+\s+")  # "45-year-old man" is a man
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:year|month)s?[-\s]old")
 _NOT_A_COUNT = re.compile(
-    r"(?:\b(?:in|since|by|of|until)\s+(?:19|20)\d\d\b|\b(?:aged?|ages)\s+\d+)\s*$", re.I
+    r"(?:\b(?:in|since|by|of|until)\s+(?:19|20)\d\d\b|\b(?:aged?|ages)\s+\d+)\s*$"
 )
-_EMPTY_GROUPS = {"people", "persons", "others", "individuals", "were", "was", "has", "have"}
-_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|in|on|at|after|when|and|from)\b", re.I)
+# one person named without a number: "a security guard", "whose brother", "killed a 19-year-old
+# apprentice"
+_ONE_PERSON = re.compile(
+    rf"\b(?:an?|whose|his|her|their|my|our|your)\s+"
+    rf"((?:(?:\d+-[\w-]+|(?!(?:and|or|of|the|an?|who|was|were|is|are)\s)[a-z][\w-]*)\s+){{0,2}}"
+    rf"(?:{PERSON}))(?![\w-])"
+)
+# between figures of one kind: "four children and a paramedic", "12 soldiers, 4 civilians"
+_JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# a part of the figure before, not more of it: "seven people, four of them children"
+_PART_OF = re.compile(r"\s+of\b")
+_POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+")
+_EMPTY_GROUPS = {"people", "persons", "others", "individuals", "were", "was", "has", "have", "is"}
+_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|in|on|at|after|when|and|from)\b")
+_DIGITS_ONLY = re.compile(r"[\d,]+")
+_WORD_SEPARATOR = re.compile(r"[\s-]+")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def number_value(words: str) -> int | None:
     """The value of digits or English number words: '1,200' 1200, 'twenty-one' 21."""
-    words = words.strip().lower()
-    if re.fullmatch(r"[\d,]+", words):
+    words = words.strip()
+    if words.isdigit():
+        return int(words)
+    words = words.lower().replace("half a dozen", "six")
+    if _DIGITS_ONLY.fullmatch(words):
         return int(words.replace(",", ""))
     total = current = 0
     seen = False
-    for word in re.split(r"[\s-]+", words):
+    for word in _WORD_SEPARATOR.split(words):
         if word == "and":
             continue
         if word in _UNITS:
@@ -87,60 +238,135 @@ def number_value(words: str) -> int | None:
 def parse_casualty(text: str) -> dict:
     """The attributes a casualty figure's text says; keys that it does not say are absent."""
     attrs: dict = {}
-    kind = _KIND.search(text)
+    if "  " in text or not text.isprintable():  # runs of white space, line breaks
+        text = " ".join(text.split())
+    low = text.lower()  # what the patterns read; the group is taken from text
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep the offsets
+        low = text.translate(_ASCII_LOWER)
+    kind = _KIND.search(low) or _IMPLIED_KIND.search(low)
     if kind:
         attrs["kind"] = kind.lastgroup
-    for figure in _FIGURE.finditer(text):
-        if figure.group("count") and figure.group("count").strip().lower() in ("a", "an"):
-            continue  # "a" alone is an article, not a figure
-        if _NOT_A_COUNT.search(text, 0, figure.end()) or _AGE_AFTER.match(text, figure.end()):
-            continue
-        if _read_figure(figure, attrs):
-            group = _group_after(text, figure.end())
-            if group:
-                attrs["group"] = group
-            break
+    toll = _TOLL_REACHES.search(low) if "toll" in low or "number of" in low else None
+    figure = _first_figure(text, low, toll.end() if toll else 0)
+    if figure is None:
+        return attrs
+    minimum, maximum, end, group = figure
+    groups = [group]
+    while following := _joined_figure(text, low, end):
+        more_minimum, more_maximum, end, group = following
+        minimum = None if minimum is None or more_minimum is None else minimum + more_minimum
+        maximum = None if maximum is None or more_maximum is None else maximum + more_maximum
+        groups.append(group)
+    if minimum is not None and minimum == maximum:
+        attrs["count"] = minimum
+    else:
+        bounds = (("count_min", minimum), ("count_max", maximum))
+        attrs.update({key: value for key, value in bounds if value is not None})
+    if all(groups):
+        listed = [", ".join(groups[:-1]), groups[-1]] if groups[1:] else groups
+        attrs["group"] = " and ".join(listed)
     return attrs
 
 
-def _read_figure(figure: re.Match, attrs: dict) -> bool:
+# a figure found: (low, high, end, group); low or high None where the text gives no bound
+Figure = tuple[int | None, int | None, int, str]
+
+
+def _first_figure(text: str, low: str, start: int) -> Figure | None:
+    """The first figure at or after `start`: a count, or one person named without one."""
+    number = _count(low, start)
+    person = _ONE_PERSON.search(low, start)
+    if person and (number is None or person.start() < number[0]):
+        return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
+    if number is None:
+        return None
+    _, minimum, maximum, end = number
+    group, end = _group_after(text, low, end)
+    return minimum, maximum, end, group
+
+
+def _joined_figure(text: str, low: str, position: int) -> Figure | None:
+    """A figure of the same kind joined to the one ending at `position` ("four children and a
+    paramedic"), not a part of it ("seven people, four of them children")."""
+    joiner = _JOINER.match(low, position)
+    if not joiner:
+        return None
+    person = _ONE_PERSON.match(low, joiner.end())
+    if person:
+        return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
+    possessive = _POSSESSIVE.match(low, joiner.end())  # "a woman and her two daughters"
+    at = possessive.end() if possessive else joiner.end()
+    number = _count(low, at, here=True)
+    if number is None or _PART_OF.match(low, number[3]):
+        return None
+    _, minimum, maximum, end = number
+    group, end = _group_after(text, low, end)
+    return minimum, maximum, end, group
+
+
+def _count(
+    low: str, start: int, here: bool = False
+) -> tuple[int, int | None, int | None, int] | None:
+    """The first count from `start` on, or the one at `start` if `here`: (start, low, high,
+    end)."""
+    figures = (_FIGURE.match(low, start),) if here else _FIGURE.finditer(low, start)
+    for figure in figures:
+        if not figure:
+            return None
+        count = figure.group("count")
+        if count and count.strip() in ("a", "an"):
+            continue  # "a" alone is an article: _ONE_PERSON reads "a teacher"
+        start, end = figure.span()
+        if _AGE_AFTER.match(low, end) or (
+            (end - start == 4 or "age" in low[max(0, start - 8) : start])
+            and _NOT_A_COUNT.search(low, max(0, start - 16), end)
+        ):
+            continue
+        bounds = _bounds(figure, count)
+        if bounds:
+            return start, *bounds, end
+    return None
+
+
+def _bounds(figure: re.Match, count: str | None) -> tuple[int | None, int | None] | None:
+    """(low, high) of one count: "at least 12" (12, None), "between 10 and 15" (10, 15)."""
+    if count:
+        value = number_value(count)
+        if value is None:
+            return None
+        floor, ceiling = figure.group("floor", "ceiling")
+        if floor:
+            return (value + 1 if floor.startswith(("more", "over", "in ")) else value), None
+        if figure.group("or_more"):
+            return value, None
+        if ceiling:
+            return None, value - 1 if ceiling.startswith(("fewer", "less", "under")) else value
+        return value, value
     if figure.group("low"):
         low, high = number_value(figure.group("low")), number_value(figure.group("high"))
-        if low is None or high is None:
-            return False
-        attrs.update(count_min=low, count_max=high)
-    elif figure.group("from"):
-        attrs.update(count_min=int(figure.group("from")), count_max=int(figure.group("to")))
-    elif figure.group("vague"):
-        attrs["count_min"] = _VAGUE[figure.group("vague").lower()]
-    else:
-        value = number_value(figure.group("count"))
-        if value is None:
-            return False
-        floor, ceiling = figure.group("floor"), figure.group("ceiling")
-        if floor:
-            attrs["count_min"] = value + 1 if re.match(r"more|over|in\s", floor, re.I) else value
-        elif ceiling:
-            strict = re.match(r"fewer|less|under", ceiling, re.I)
-            attrs["count_max"] = value - 1 if strict else value
-        else:
-            attrs["count"] = value
-    return True
+        return (low, high) if low is not None and high is not None else None
+    if figure.group("from"):
+        low, high = int(figure.group("from")), int(figure.group("to"))
+        return (low, high) if low <= high else None  # "a 2-1 win" is a score
+    if figure.group("either"):
+        low, high = number_value(figure.group("either")), number_value(figure.group("or"))
+        return (low, high) if low is not None and high is not None and low <= high else None
+    return _VAGUE[" ".join(figure.group("vague").split())], None
 
 
-def _group_after(text: str, position: int) -> str:
-    """Who the figure counts: the plural noun phrase right after it, if it names someone."""
-    rest = text[position:]
-    stop = _STOP.search(rest)
-    if stop:
-        rest = rest[: stop.start()]
-    match = _GROUP.match(rest)
+def _group_after(text: str, low: str, position: int) -> tuple[str, int]:
+    """Who the figure counts: the plural noun phrase right after it, if it names someone, and
+    where the words it read end."""
+    stop = _STOP.search(low, position)
+    match = _GROUP.match(low, position, stop.start() if stop else len(low))
     if not match:
-        return ""
-    group = match.group(1).strip()
-    if group.split()[-1].lower() in _EMPTY_GROUPS or _KIND.search(group):
-        return ""
-    return group
+        return "", position
+    words, end = match.group(1), match.end(1)
+    if words in _EMPTY_GROUPS or words.split()[-1] in _EMPTY_GROUPS - {"people"}:
+        return "", end
+    if _KIND.search(words) or _IMPLIED_KIND.search(words):
+        return "", end
+    return text[match.start(1) : end], end
 
 
 def prefilled_attrs(tag: TagDef, text: str) -> dict:
