@@ -219,3 +219,23 @@ def test_suggest_names_a_broken_rule_and_still_runs_the_others(run_cli, article:
         "readtui: rule denial/pattern-1: not a regular expression: "
         "missing ), unterminated subpattern at position 7"
     ]
+
+
+def test_a_long_text_is_searched_in_its_own_process_with_the_same_result() -> None:
+    from readtui.suggest import suggest
+    from readtui.suggest.apart import APART_FROM, Search
+
+    text = "\n\n".join([ARTICLE] * (APART_FROM // len(ARTICLE) + 1))
+    config = Config(tags=tags())
+    rejected = [{"rule": "denial/pattern-1", "start": 54, "end": 112}]
+
+    outcome = Search(text, config, rejected, []).result()
+
+    assert outcome is not None
+    found, faults = outcome
+    assert found == suggest(text, config, rejected) and faults == []
+    assert [s.attrs for s in found] == [s.attrs for s in suggest(text, config, rejected)]
+
+    stopped = Search(text, config, [], [])
+    stopped.stop()
+    assert stopped.result() is None

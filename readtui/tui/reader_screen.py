@@ -351,6 +351,7 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         self.took_in_others()
 
     def on_unmount(self) -> None:
+        self.stop_finding()
         if self.store is not None:
             self.store.write_pending()
 

@@ -9,6 +9,7 @@ changed meanwhile is thrown away.
 
 from rich.text import Text
 from textual import work
+from textual.worker import get_current_worker
 
 from readtui.editing import SpanIndex
 from readtui.suggest import Suggestion
@@ -19,6 +20,7 @@ class SuggestionKeys:
 
     _hints: list[Suggestion] | None = None  # None: hidden; a list (maybe empty): shown
     _finding = False  # the rules are running for what is shown
+    _search = None  # the search in its own process, for a long text
     _faults_told: frozenset[str] = frozenset()
 
     @property
@@ -28,6 +30,7 @@ class SuggestionKeys:
     def action_toggle_suggestions(self) -> None:
         if self._hints is not None:
             self._hints = None
+            self.stop_finding()
             self._draw_hints()
             self._update_bars()
             return
@@ -40,16 +43,33 @@ class SuggestionKeys:
         if self._hints is None or self.store is None:
             return
         annotated = [(a.start, a.end, a.tag) for a in self.editor.annotations if not a.is_orphan]
+        self.stop_finding()  # what it would find is out of date
         self._finding = True
         self._run_rules(self.document.text, self.store.rejected(), annotated)
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
     def _run_rules(self, text: str, rejected: list[dict], annotated: list) -> None:
         from readtui.suggest import suggest
+        from readtui.suggest.apart import APART_FROM, Search
         from readtui.suggest.user_rules import rule_faults
 
-        found = suggest(text, self.config, rejected, annotated)
-        self.app.call_from_thread(self._rules_done, text, found, rule_faults(self.config))
+        if len(text) < APART_FROM:
+            found = suggest(text, self.config, rejected, annotated)
+            faults = rule_faults(self.config)
+        else:  # in a process of its own, so that the reader keeps answering keys
+            search = self._search = Search(text, self.config, rejected, annotated)
+            outcome = search.result()
+            if outcome is None:
+                return  # stopped: the text changed, or the article was closed
+            found, faults = outcome
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._rules_done, text, found, faults)
+
+    def stop_finding(self) -> None:
+        """End a search in its own process (a new one replaces it, or the article closes)."""
+        if self._search is not None:
+            self._search.stop()
+            self._search = None
 
     def _rules_done(self, text: str, found: list[Suggestion], faults: list[str]) -> None:
         for fault in faults:
