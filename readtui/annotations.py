@@ -173,8 +173,36 @@ _PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "(": ")", 
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 
 
+_ZWJ = "\u200d"  # joins emoji into one picture (a family), and letters in some scripts
+
+
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "_'’-"
+    # combining marks (vowel signs, harakat, a decomposed accent) belong to their letter
+    return char.isalnum() or char in "_'’-\u200c" or unicodedata.category(char)[0] == "M"
+
+
+def _belongs_before(char: str) -> bool:
+    """A code point drawn as part of the one before it: a mark, a variation selector, a skin
+    tone, a joiner."""
+    return (
+        unicodedata.category(char)[0] == "M" or "\U0001f3fb" <= char <= "\U0001f3ff"
+        or char == _ZWJ
+    )  # fmt: skip
+
+
+def _cluster_end(text: str, at: int) -> int:
+    """The end of the character drawn from `at`: an emoji with its joined parts and marks."""
+    at += 1
+    while at < len(text) and (_belongs_before(text[at]) or text[at - 1] == _ZWJ):
+        at += 1
+    return at
+
+
+def _cluster_start(text: str, at: int) -> int:
+    """The start of the character drawn through `at`."""
+    while at > 0 and (_belongs_before(text[at]) or text[at - 1] == _ZWJ):
+        at -= 1
+    return at
 
 
 def _is_punct_or_space(char: str) -> bool:
@@ -185,7 +213,9 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span to whole words, then trim outer spaces and punctuation.
 
     Opening quotation marks and brackets are kept when the span also holds their partner, so a
-    quote keeps its quotation marks. Returns (start, start) when nothing but punctuation is left.
+    quote keeps its quotation marks. A symbol is trimmed whole, with what is drawn as part of it
+    (an emoji's joined parts, a variation selector), and a letter keeps its combining marks.
+    Returns (start, start) when nothing but punctuation is left.
     """
     start, end = max(0, min(start, end)), min(len(text), max(start, end))
     while 0 < start < len(text) and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
@@ -198,14 +228,17 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         elif last.isspace():
             end -= 1
-        elif _is_punct_or_space(first) and not (
+        elif (_is_punct_or_space(first) or _belongs_before(first)) and not (
             first in _PAIRS and _PAIRS[first] in text[start + 1 : end]
         ):
-            start += 1
-        elif _is_punct_or_space(last) and not (
+            start = _cluster_end(text, start)
+        elif (_is_punct_or_space(last) or _belongs_before(last)) and not (
             last in _CLOSERS and _CLOSERS[last] in text[start : end - 1]
         ):
-            end -= 1
+            base = _cluster_start(text, end - 1)
+            if _is_word_char(text[base]) and not _is_punct_or_space(text[base]):
+                break  # a letter with its marks
+            end = base
         else:
             break
     return (start, end) if start < end else (start, start)

@@ -29,6 +29,9 @@ from readtui.tui.layout import Layout, Row
 GUTTER = 4  # cells left of the text: the letters of the tags on the row
 REMOVED_MARK = "✂"  # in the gutter of text that cleaning removed, shown by `R`
 BACKGROUND_WRAP_BLOCKS = 200  # longer documents are wrapped whole in a thread after first paint
+# shown instead of a blank reader when there is no text to read
+NO_TEXT = "This file has no text."
+ALL_TEXT_REMOVED = "Cleaning removed all of the text: R shows it, + restores a block."
 
 
 def hint_style(tag: TagDef) -> Style:
@@ -244,6 +247,8 @@ class ReaderView(ScrollView, can_focus=True):
         width, left = self._frame_width, self._frame_margin  # measured once per frame
         base = self._frame_base
         if row.block < 0:
+            if not self.document.blocks and round(self.scroll_y) + y == 0:
+                return self._no_text_line(width, left, base)
             return Strip.blank(width, base)
         margin = Segment(" " * left, base)
         # one lookup serves the gutter and the text
@@ -256,6 +261,14 @@ class ReaderView(ScrollView, can_focus=True):
         else:
             gutter = self._gutter(annotations, hints, base)
         segments = [margin, *gutter, *self._text_segments(row, annotations, hints, base)]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def _no_text_line(self, width: int, left: int, base: Style) -> Strip:
+        """An empty file, or a page that was all boilerplate, says so: a blank reader would
+        look like a fault."""
+        note = ALL_TEXT_REMOVED if self.document.removed else NO_TEXT
+        style = base + self._frame_components["reader--removed"]
+        segments = [Segment(" " * (left + GUTTER), base), Segment(note, style)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def _gutter(self, annotations: list[Annotation], hints: list, base: Style) -> list[Segment]:
