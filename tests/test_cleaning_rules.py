@@ -373,3 +373,16 @@ def test_a_text_larger_than_any_page_is_kept_whole() -> None:
     texts = [block.text for block in cleaned.blocks]
     assert texts[1:4] == ["Home", "World", "Share on Facebook"]
     assert len(texts) == 1 + 3 + (len(chunks) - 1)
+
+
+def test_a_headline_longer_than_the_wrapped_body_does_not_split_its_paragraphs() -> None:
+    # a clean .txt wrapped at 74 under a 80-character headline: the width is the body's
+    import textwrap
+
+    from readtui.cleaning.layout import split_blocks
+
+    title = "The trust denied that the closure of the eastern ward was a cost-cutting measure"
+    first = "The hospital trust said on Monday that the eastern ward would close. " * 3
+    second = "Nurses said they had not been told, and that patients would pay. " * 3
+    text = f"{title}\n\n{textwrap.fill(first, 74)}\n\n{textwrap.fill(second, 74)}\n"
+    assert split_blocks(text) == [title, first.strip(), second.strip()]

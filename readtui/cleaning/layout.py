@@ -44,9 +44,15 @@ def wrap_width(lines: list[str]) -> int:
     """The column a hard-wrapped text is wrapped at, 0 if it is not hard-wrapped.
 
     Wrapped prose has several lines close to the width that end inside a sentence, and no line
-    with a space in it beyond it (a long URL may stand alone on a line).
+    with a space in it beyond it (a long URL may stand alone on a line). Only lines with another
+    line after them count: a line standing alone (a headline longer than the body's lines) was
+    never wrapped.
     """
-    lengths = [len(line) for line in lines if " " in line]
+    lengths = [
+        len(line)
+        for line, following in zip(lines, lines[1:], strict=False)
+        if " " in line and following
+    ]
     if not lengths or "\n\n" not in "\n".join(lines).strip():  # no blank line: a block a line
         return 0
     width = max(lengths)
