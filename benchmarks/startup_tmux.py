@@ -8,18 +8,25 @@ the reader draws it below the title bar). Unlike the in-process measure, this co
 waits for: the interpreter, every import, the app's own start, the escape codes written to the
 terminal and the terminal drawing them.
 
+Alone, over the sample articles (the part of benchmarks/reader.py that takes the longest):
+
+    python benchmarks/startup_tmux.py [--repeats N] [--only NAME ...]
+
 The time runs from just before `tmux new-session` to the end of the first capture that shows
 the text: it overstates the start-up by the tmux client's start and up to one poll, alike for
 both sides; the ratio to the bare app measured the same way in the same run is what counts.
 """
 
+import argparse
 import contextlib
 import os
 import shlex
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -247,3 +254,32 @@ def _x(value: float | None) -> str:
 
 def _pf(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="readtui start-up in tmux, every sample")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each sample (5)")
+    parser.add_argument("--only", nargs="+", default=[], help="samples whose names hold these")
+    options = parser.parse_args()
+    import reader  # the children's environment is the full benchmark's
+
+    with tempfile.TemporaryDirectory(prefix="readtui-bench-") as tmp:
+        tmp = Path(tmp)
+        reader.PYCACHE, reader.CACHE_HOME = tmp / "pycache", tmp / "cache"
+        samples_dir = tmp / "samples"
+        shutil.copytree(reader.REPO / "sample_articles", samples_dir)
+        sys.path.insert(0, str(reader.REPO))
+        from readtui.document import find_articles
+
+        samples = [
+            path
+            for path in find_articles([samples_dir])
+            if not options.only or any(part in path.name for part in options.only)
+        ]
+        runs = measure(samples, tmp, reader.child_env(), options.repeats)
+    print("\n".join(report(runs)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from readtui import __version__
+from readtui import __version__, doccache
 from readtui.annotations import STATUSES, Annotation
 from readtui.config import Config, ConfigError, TagDef, load_config
 from readtui.corrections import apply_corrections, describe
@@ -226,6 +226,8 @@ def open_parser() -> argparse.ArgumentParser:
 
 def run_open(args: argparse.Namespace) -> int:
     articles = article_paths(args.paths or ["."])
+    if len(args.paths) == 1 and Path(args.paths[0]).is_file():  # the reader opens at once
+        doccache.clean_ahead(articles[0])
     config = load_config(articles[0].parent)
     if args.width is not None:
         config.reader_width = args.width

@@ -6,6 +6,7 @@ and the cleaner; the cache key is their hash. Entries are JSON files in the user
 read is cleaned again, and a cache that cannot be written is skipped.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -80,3 +81,50 @@ def write_entry(key: str, entry: dict) -> None:
         os.replace(temporary, folder / f"{key}.json")
     except OSError:
         pass  # a read-only or full cache folder costs time, never a document
+
+
+# The child process cleaning each source for the app, by the source's path (see clean_ahead).
+_cleaning: dict[Path, int] = {}
+
+
+def clean_ahead(path: Path) -> None:
+    """Clean an article that is not cached yet in a child process, while this one starts the app.
+
+    The child writes the cache entry and exits; the app calls `wait_for_cleaning` before it
+    loads the article, which then comes from the cache. The cleaner's imports (trafilatura's
+    alone take ~150 ms) and the cleaning run on a second core beside Textual's start. A child
+    that fails writes no entry: the app cleans the source itself and reports any fault as usual.
+    """
+    from readtui.document import kind_of, load_document  # document imports this module
+
+    kind = kind_of(path)
+    if not hasattr(os, "fork") or kind is None or path in _cleaning:
+        return
+    try:
+        if path.stat().st_size > MAX_CACHED_TEXT:  # never cached: the app would clean it again
+            return
+        key = cache_key(hashlib.sha256(path.read_bytes()).hexdigest(), kind)
+        if (cache_folder() / f"{key}.json").exists():
+            return
+    except OSError:
+        return
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            silent = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):  # nothing of the child's may reach the terminal the app draws on
+                os.dup2(silent, fd)
+            load_document(path)
+            code = 0
+        finally:
+            os._exit(code)  # never back into the caller: the app is the parent's
+    _cleaning[path] = pid
+
+
+def wait_for_cleaning(path: Path) -> None:
+    """Wait for the child cleaning `path` (see clean_ahead), if there is one."""
+    pid = _cleaning.pop(path, None)
+    if pid is not None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
+from readtui import doccache
 from readtui.config import Config, ConfigError, load_config
 from readtui.document import DocumentError, find_articles, load_document, load_preview
 from readtui.store import AnnotationStore, SidecarError
@@ -60,44 +61,54 @@ class ReadtuiApp(App):
             config.reader_width = self.reader_width
         return config
 
+    def get_default_screen(self) -> Screen:
+        """A single article's reader is the first screen: no empty screen is mounted, laid out
+        and drawn before it."""
+        if not self.open_library:
+            try:
+                return self._reader_screen(self.paths[0])
+            except (DocumentError, SidecarError, ConfigError) as error:
+                self.call_later(self._cannot_open, error)
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
-        # once the app has started: a screen pushed while it starts is drawn for nothing (the
-        # app holds that frame back), then laid out and drawn again
-        self.call_later(self._open_first)
-
-    def _open_first(self) -> None:
         if self.open_library:
-            # imported here: opening one article should not pay for the library's widgets
-            from readtui.tui.screens.library import LibraryScreen
+            # once the app has started: a screen pushed while it starts is drawn for nothing
+            # (the app holds that frame back), then laid out and drawn again
+            self.call_later(self._open_library)
 
-            self.library = LibraryScreen(self.articles, self.config_for(self.paths[0]))
-            self.push_screen(self.library)
-        else:
-            self.open_article(self.paths[0])
+    def _open_library(self) -> None:
+        # imported here: opening one article should not pay for the library's widgets
+        from readtui.tui.screens.library import LibraryScreen
+
+        self.library = LibraryScreen(self.articles, self.config_for(self.paths[0]))
+        self.push_screen(self.library)
 
     def open_article(self, path: Path) -> bool:
-        """Open an article in the reader; says why in a notification when it cannot.
-
-        A very long plain-text article shows its start at once while the whole loads in a
-        thread; editing starts when it is there.
-        """
+        """Open an article in the reader; says why in a notification when it cannot."""
         try:
-            config = self.config_for(path)
-            preview = load_preview(path)
-            if preview is not None:
-                screen = ReaderScreen(preview, None, config, self._closes_to)
-                self.push_screen(screen)
-                # after the first paint: the loading thread would slow the paint down
-                self.call_after_refresh(self._load_whole, path, screen)
-                return True
-            document = load_document(path)
-            store = AnnotationStore(document)
+            screen = self._reader_screen(path)
         except (DocumentError, SidecarError, ConfigError) as error:
             self._cannot_open(error)
             return False
-        # the store's document: the user's corrections of the cleaning applied
-        self.push_screen(ReaderScreen(store.document, store, config, self._closes_to))
+        self.push_screen(screen)
         return True
+
+    def _reader_screen(self, path: Path) -> ReaderScreen:
+        """The reader of an article. A very long plain-text article shows its start at once
+        while the whole loads in a thread; editing starts when it is there."""
+        config = self.config_for(path)
+        preview = load_preview(path)
+        if preview is not None:
+            screen = ReaderScreen(preview, None, config, self._closes_to)
+            # after the first paint: the loading thread would slow the paint down
+            self.call_after_refresh(self._load_whole, path, screen)
+            return screen
+        doccache.wait_for_cleaning(path)
+        document = load_document(path)
+        store = AnnotationStore(document)
+        # the store's document: the user's corrections of the cleaning applied
+        return ReaderScreen(store.document, store, config, self._closes_to)
 
     @work(thread=True, exit_on_error=False, group="open")
     def _load_whole(self, path: Path, screen: ReaderScreen) -> None:

@@ -172,10 +172,11 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         return self.query_one(AnnotationList)
 
     def on_mount(self) -> None:
-        def add_footer() -> None:
+        async def add_footer() -> None:
             from textual.widgets import Footer  # its import and mount: ~7 ms before the article
 
-            self.mount(Footer())
+            await self.mount(Footer())
+            self.refresh_bindings()  # the footer lists the keys when they are next published
 
         # after the first frame, which has the article sooner: the footer's keys came a frame
         # after it anyway
