@@ -7,12 +7,18 @@ The rules run in a thread: the reader never waits for them, and a result for a t
 changed meanwhile is thrown away.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import work
 from textual.worker import get_current_worker
 
 from readtui.editing import SpanIndex
-from readtui.suggest import Suggestion
+
+if TYPE_CHECKING:  # the rules load when suggestions are first shown, not at start-up
+    from readtui.suggest import Suggestion
 
 
 class SuggestionKeys:
