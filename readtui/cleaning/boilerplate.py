@@ -6,6 +6,18 @@ are matched loosely, long ones (cookie notices) only by phrases prose hardly eve
 
 import re
 from dataclasses import dataclass
+from re import _parser as expression_parser  # re's own parser: see _Wording
+from re._constants import (
+    AT,
+    AT_BEGINNING,
+    AT_END,
+    BRANCH,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    SUBPATTERN,
+)
 
 _FLAGS = re.IGNORECASE
 
@@ -15,11 +27,13 @@ class Family:
     name: str
     pattern: re.Pattern[str]
     max_words: int
+    wordings: tuple[str, ...]  # the expressions `pattern` is made of
     ends_article: bool = False  # a marker after which the article body rarely goes on
 
 
-def _family(name: str, max_words: int, *patterns: str, ends_article: bool = False) -> Family:
-    return Family(name, re.compile("|".join(patterns), _FLAGS), max_words, ends_article)
+def _family(name: str, max_words: int, *wordings: str, ends_article: bool = False) -> Family:
+    pattern = re.compile("|".join(wordings), _FLAGS)
+    return Family(name, pattern, max_words, wordings, ends_article)
 
 
 _SOCIAL = (
@@ -220,13 +234,318 @@ FAMILIES = (
 
 _MOST_WORDS = max(family.max_words for family in FAMILIES)
 
+# Nearly every block belongs to no family, and a case-insensitive search is slow: re cannot skip
+# ahead to where a literal text stands, as it does when case counts. So each wording is read
+# once (with re's own parser) for texts that any match of it holds, starts or ends with, which
+# are found fast in the lower-cased block; only a block holding them is searched.
+_MOST_NEEDED = 8  # texts a wording is looked for by, at most
+_MOST_STARTS = 64  # texts a wording may start with, at most (one test tries them all)
+_UNCOMMON_LENGTH = 5  # a text this long is seldom in a block by chance
+_RARE_LENGTH = 8  # and this long, hardly ever: then the fewer texts, the faster the test
+# characters from the most common in English text to the least (any other is rarer still)
+_BY_COMMONNESS = {char: rank for rank, char in enumerate(" etaoinsrhldcumwfgypbvkjxqz")}
+# re's IGNORECASE takes these for "i", "i" and "s", which str.lower() does not make of them;
+# every other character re takes for an ASCII letter, str.lower() makes into that letter
+_LOWERED_APART = "\u0130\u0131\u017f"
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """A wording of a family, and the texts that tell which blocks it may match."""
+
+    expression: str
+    at_start: bool  # it matches only at the start of a block
+    starting_texts: frozenset[str] | None  # a match starts with one of them, lower-cased
+    # a match ends with one of them, lower-cased: told only where the start is not, and the
+    # match ends with the block (whose end, when `family_of` tries it, is not a line break)
+    ending_texts: frozenset[str] | None
+    needed_texts: frozenset[str] | None  # a match holds one of them: where neither is told
+
+    @classmethod
+    def of(cls, expression: str) -> "_Wording":
+        parsed = list(expression_parser.parse(expression, _FLAGS))
+        at_start = _is_anchored(parsed, AT_BEGINNING)
+        starting = _starting_texts(parsed) if at_start else None
+        ending = None
+        if starting is None:
+            backwards = _backwards(parsed)
+            if _is_anchored(backwards, AT_END):
+                ending = _starting_texts(backwards)
+        return cls(
+            expression,
+            at_start,
+            starting,
+            None if ending is None else frozenset(text[::-1] for text in ending),
+            None if at_start or ending else _needed_texts(parsed),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class _Prefilter:
+    """A test much cheaper than matching a block with some wordings, which every block that
+    one of them matches passes."""
+
+    starting_texts: dict[str, tuple[str, ...]]  # by their first character
+    ending_texts: tuple[str, ...]
+    unknown_start: re.Pattern[str] | None  # the wordings at a block's start not told by those
+    # finds in a lower-cased block the texts that the other wordings need, if there are any
+    # (re searches for many texts at once faster than `in` for each, if arranged as a tree)
+    needed_texts: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, wordings: list[_Wording]) -> "_Prefilter":
+        starting: set[str] = set()
+        ending: set[str] = set()
+        unknown_start = []
+        needed: set[str] = set()
+        for wording in wordings:
+            if wording.starting_texts:
+                starting |= wording.starting_texts
+            elif wording.ending_texts:
+                ending |= wording.ending_texts
+            elif wording.at_start:
+                unknown_start.append(wording.expression)
+            else:
+                needed |= set(map(_rarely_started, wording.needed_texts or {""}))
+        return cls(
+            _by_first_character(_fewest_starts(starting)),
+            tuple(sorted(ending)),
+            _compiled(unknown_start),
+            re.compile(_tree_expression(_fewest(needed))) if needed else None,
+        )
+
+    def passes(self, stripped: str, lowered: str) -> bool:
+        """`lowered` is `stripped.lower()`, and neither holds a character of _LOWERED_APART."""
+        return (
+            lowered.startswith(self.starting_texts.get(lowered[:1], ()))
+            or lowered.endswith(self.ending_texts)
+            or (self.unknown_start is not None and self.unknown_start.match(stripped) is not None)
+            or (self.needed_texts is not None and self.needed_texts.search(lowered) is not None)
+        )
+
+
+def _rarely_started(text: str) -> str:
+    """The end of the text from its rarest character on (still long enough not to be common):
+    re skips ahead faster to the texts it looks for if few characters start them."""
+    last = max(0, len(text) - _UNCOMMON_LENGTH)
+    rarest = max(range(last + 1), key=lambda at: _BY_COMMONNESS.get(text[at], len(_BY_COMMONNESS)))
+    return text[rarest:]
+
+
+def _tree_expression(texts: tuple[str, ...]) -> str:
+    """An expression matching the texts, with the texts that start alike under one branch."""
+    by_first: dict[str, list[str]] = {}
+    for text in texts:
+        by_first.setdefault(text[:1], []).append(text[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        if len(rests) == 1:
+            branches.append(re.escape(first + rests[0]))
+        else:  # none is empty: no text starts another (see _fewest)
+            branches.append(f"{re.escape(first)}(?:{_tree_expression(tuple(rests))})")
+    return "|".join(branches)
+
+
+def _by_first_character(texts: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    by_first: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        by_first[text[:1]] = (*by_first.get(text[:1], ()), text)
+    return by_first
+
+
+def _fewest(texts: set[str]) -> tuple[str, ...]:
+    """The texts but those holding another one: a block holds one of these if it holds one of
+    the texts."""
+    return tuple(sorted(text for text in texts if not any(o in text for o in texts - {text})))
+
+
+def _fewest_starts(texts: set[str]) -> tuple[str, ...]:
+    """The texts but those starting with another one."""
+    fewest: list[str] = []
+    for text in sorted(texts):  # after a text come those it starts
+        if not (fewest and text.startswith(fewest[-1])):
+            fewest.append(text)
+    return tuple(fewest)
+
+
+def _compiled(expressions: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(expressions), _FLAGS) if expressions else None
+
+
+def _lowers_alike(code: int) -> bool:
+    """Whether a literal character of an expression matches only characters that str.lower()
+    makes into its lower case (_LOWERED_APART aside): an ASCII one, or one without case."""
+    char = chr(code)
+    return char.isascii() or char.lower() == char == char.upper()
+
+
+def _is_anchored(items: list, anchor) -> bool:
+    """Whether a parsed expression starts with the position `anchor` ("^", or "$" for one
+    read backwards), wherever it may go on."""
+    if not items:
+        return False
+    op, argument = items[0]
+    if op is SUBPATTERN:
+        return _is_anchored(list(argument[-1]), anchor)
+    if op is BRANCH:
+        return all(_is_anchored(list(alternative), anchor) for alternative in argument[1])
+    return op is AT and argument is anchor
+
+
+def _backwards(items: list) -> list:
+    """A parsed expression read from its end: it matches the texts the expression matches,
+    backwards (as far as `_starting_texts` and `_is_anchored` look)."""
+    backwards = []
+    for op, argument in reversed(items):
+        if op is SUBPATTERN:
+            argument = (*argument[:-1], _backwards(list(argument[-1])))
+        elif op is BRANCH:
+            argument = (argument[0], [_backwards(list(alternative)) for alternative in argument[1]])
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            argument = (*argument[:-1], _backwards(list(argument[-1])))
+        backwards.append((op, argument))
+    return backwards
+
+
+def _spelled(item: tuple, most: int) -> frozenset[str] | None:
+    """The lower-cased texts a parsed item of an expression matches, if at most `most` and
+    known ("" for a position such as "^" or "\\b", which matches no text)."""
+    op, argument = item
+    if op is LITERAL:
+        return frozenset({chr(argument).lower()}) if _lowers_alike(argument) else None
+    if op is AT:
+        return frozenset({""})
+    if op is IN and all(kind is LITERAL and _lowers_alike(code) for kind, code in argument):
+        return _few(frozenset(chr(code).lower() for _, code in argument), most)
+    if op is SUBPATTERN:
+        return _spelled_all(list(argument[-1]), most)
+    if op is BRANCH:
+        alternatives = [_spelled_all(list(alternative), most) for alternative in argument[1]]
+        return None if None in alternatives else _few(frozenset().union(*alternatives), most)
+    if op in (MAX_REPEAT, MIN_REPEAT) and argument[1] == 1:  # there once, or optional
+        once = _spelled_all(list(argument[2]), most)
+        return once if once is None or argument[0] == 1 else once | {""}
+    return None
+
+
+def _spelled_all(items: list, most: int) -> frozenset[str] | None:
+    texts: frozenset[str] | None = frozenset({""})
+    for item in items:
+        texts = _joined(texts, _spelled(item, most), most)
+        if texts is None:
+            return None
+    return texts
+
+
+def _joined(heads, tails, most: int) -> frozenset[str] | None:
+    if heads is None or tails is None:
+        return None
+    return _few(frozenset(head + tail for head in heads for tail in tails), most)
+
+
+def _lengthened(heads, tails, most: int) -> frozenset[str] | None:
+    """The texts `heads` followed by `tails`, unless there would be more of them and all
+    of `heads` are long enough to tell a block by already."""
+    joined = _joined(heads, tails, most)
+    if joined is None or len(joined) > len(heads) >= 1 and _long_enough(heads):
+        return None
+    return joined
+
+
+def _long_enough(texts: frozenset[str]) -> bool:
+    return min(map(len, texts)) >= _UNCOMMON_LENGTH
+
+
+def _few(texts: frozenset[str], most: int) -> frozenset[str] | None:
+    return texts if len(texts) <= most else None
+
+
+def _needed_texts(items: list) -> frozenset[str] | None:
+    """Lower-cased texts of which any match of a parsed expression holds one; None when
+    nothing can be told."""
+    choices: list[frozenset[str] | None] = []
+    stretch = frozenset({""})  # the texts the items spelled out one after another match
+    for op, argument in items:
+        if op is SUBPATTERN:
+            choices.append(_needed_texts(list(argument[-1])))
+        elif op is BRANCH:
+            alternatives = [_needed_texts(list(alternative)) for alternative in argument[1]]
+            choices.append(None if None in alternatives else frozenset().union(*alternatives))
+        elif op in (MAX_REPEAT, MIN_REPEAT) and argument[0] >= 1:  # there at least once
+            choices.append(_needed_texts(list(argument[2])))
+        spelled = _spelled((op, argument), _MOST_NEEDED)
+        joined = _lengthened(stretch, spelled, _MOST_NEEDED)
+        if joined is None:
+            choices.append(stretch)
+            joined = spelled or frozenset({""})
+        stretch = joined
+    choices.append(stretch)
+    # a text's spaces at its ends are common: without them, it is found faster, and still needed
+    known = [frozenset(text.strip(" ") for text in texts) for texts in choices if texts]
+    known += [frozenset({_common_part(texts).strip(" ")}) for texts in known if len(texts) > 1]
+    return max((texts for texts in known if "" not in texts), key=_rarity, default=None)
+
+
+def _common_part(texts: frozenset[str]) -> str:
+    """The longest text that all the texts hold ("" if none)."""
+    shortest = min(texts, key=len)
+    for length in range(len(shortest), 0, -1):
+        for start in range(len(shortest) - length + 1):
+            part = shortest[start : start + length]
+            if all(part in text for text in texts):
+                return part
+    return ""
+
+
+def _rarity(texts: frozenset[str]) -> tuple[int, int, int]:
+    """How seldom a block holds one of the texts by chance (the longer the shortest, the more
+    seldom), and how fast they are looked for."""
+    shortest = min(map(len, texts))
+    return min(shortest, _RARE_LENGTH), -len(texts), shortest
+
+
+def _starting_texts(items: list) -> frozenset[str] | None:
+    """Lower-cased texts of which any match of a parsed expression starts with one; None when
+    nothing can be told."""
+    start = frozenset({""})  # the texts the items spelled out one after another match
+    for index, (op, argument) in enumerate(items):
+        joined = _lengthened(start, _spelled((op, argument), _MOST_STARTS), _MOST_STARTS)
+        if joined is not None:
+            start = joined
+            continue
+        if start != {""}:
+            break
+        rest = items[index + 1 :]
+        if op is SUBPATTERN:
+            return _starting_texts([*argument[-1], *rest])
+        if op is BRANCH:
+            alternatives = [_starting_texts([*alternative, *rest]) for alternative in argument[1]]
+            return None if None in alternatives else frozenset().union(*alternatives)
+        if op in (MAX_REPEAT, MIN_REPEAT) and argument[0] >= 1:
+            return _starting_texts(list(argument[2]))  # starts as the repeated item
+        return None
+    return None if "" in start else start
+
+
+_WORDINGS = [list(map(_Wording.of, family.wordings)) for family in FAMILIES]
+_PREFILTERS = tuple(map(_Prefilter.of, _WORDINGS))
+_ANY_FAMILY = _Prefilter.of([wording for wordings in _WORDINGS for wording in wordings])
+
 
 def family_of(text: str, word_count: int) -> Family | None:
     """The boilerplate family a block belongs to, if any."""
     if word_count > _MOST_WORDS:  # a paragraph: longer than any furniture
         return None
     stripped = text.strip()
-    for family in FAMILIES:
-        if word_count <= family.max_words and family.pattern.search(stripped):
+    lowered = stripped.lower()
+    lowered_alike = stripped.isascii() or not any(map(stripped.__contains__, _LOWERED_APART))
+    if lowered_alike and not _ANY_FAMILY.passes(stripped, lowered):
+        return None
+    for family, prefilter in zip(FAMILIES, _PREFILTERS, strict=True):
+        if (
+            word_count <= family.max_words
+            and (not lowered_alike or prefilter.passes(stripped, lowered))
+            and family.pattern.search(stripped)
+        ):
             return family
     return None

@@ -88,7 +88,7 @@ def headline_from_page_title(blocks: list[str]) -> tuple[int, str] | None:
     # a block can state a candidate only if it ends with the candidate's last word: checking
     # that first, once a block, spares the full comparison on almost every block
     endings = {normalise(words(c)[-1]) for c in candidates}
-    possible = [i for i in range(1, len(blocks)) if _last_word(blocks[i]) in endings]
+    possible = [i for i in range(1, len(blocks)) if _ends_with_one_of(blocks[i], endings)]
     for candidate in candidates:
         for index in possible:
             found = repeated_headline(blocks[index], candidate)
@@ -97,9 +97,21 @@ def headline_from_page_title(blocks: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _ends_with_one_of(text: str, endings: set[str]) -> bool:
+    """Whether the last word of the text, normalised, is one of `endings`."""
+    tail = text[-200:]
+    if tail.isascii():  # then the last word, lower-cased, is in the lower-cased text: quicker
+        lowered = tail.lower()
+        if not any(ending in lowered for ending in endings):
+            return False
+    return _last_word(text) in endings
+
+
 def _last_word(text: str) -> str:
-    found = words(text[-200:])
-    return normalise(found[-1]) if found else ""
+    # the first word of the text reversed, reversed: a word reads the same way both ways round
+    # (letters and digits, joined by apostrophes), and this spares finding every other word
+    found = WORD.search(text[-200:][::-1])
+    return normalise(found.group()[::-1]) if found else ""
 
 
 def overlap(a: str, b: str) -> float:

@@ -15,6 +15,8 @@ DATE = re.compile(
     rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.](?:{_YEAR}|\d\d))\b",
     re.IGNORECASE,
 )
+# Every date and time has a digit: a text without one is not searched for them.
+_DIGIT = re.compile(r"\d")
 TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?", re.IGNORECASE)
 READING_TIME = re.compile(r"\b\d+\s*(?:min|minute)s?\s+read\b", re.IGNORECASE)
 # Words that may stand around a date in a date line without making it a sentence.
@@ -50,7 +52,7 @@ _MAX_LOWER_SHARE = 0.2
 
 def is_date_line(text: str) -> bool:
     """A block that is a date (with time and labels like 'Updated'), not a sentence about one."""
-    if not DATE.search(text):
+    if not _DIGIT.search(text) or not DATE.search(text):
         return False
     rest = READING_TIME.sub(" ", TIME.sub(" ", DATE.sub(" ", text)))
     leftover = [
@@ -61,6 +63,8 @@ def is_date_line(text: str) -> bool:
 
 def is_time_stamp(text: str) -> bool:
     """A live blog's time stamp: "16:05 GMT", "9.30am"."""
+    if not _DIGIT.search(text):
+        return False
     rest = TIME.sub(" ", text, count=1)
     return rest != text and all(_DATE_LINE_WORDS.match(word) for word in words(rest))
 

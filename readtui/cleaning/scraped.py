@@ -9,7 +9,7 @@ its wording (share bars, captions, sign-up prompts) goes wherever it stands.
 """
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import Family, family_of
@@ -51,8 +51,7 @@ _HEADLINE_SEARCH_SPAN = 25
 _TITLE_MAX_WORDS = 30  # blocks above the body where an unconfirmed headline may stand
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a tuple: made for every block of a page, faster than a dataclass
     text: str
     word_count: int
     density: float
@@ -107,8 +106,8 @@ def mark_repeats(blocks: list[Block]) -> list[Block]:
     seen = SeenText()
     marked = []
     for block in blocks:
-        if seen.covers(block.text):
-            block = replace(block, is_repeat=True)
+        if seen.covers(block.text, block.word_count):
+            block = block._replace(is_repeat=True)
         elif block.word_count >= _PROSE_MIN_WORDS and not block.is_furniture:
             seen.add(block.text)
         marked.append(block)
@@ -127,7 +126,7 @@ def mark_list_items(blocks: list[Block]) -> list[Block]:
         )
         listed = in_list and block.word_count >= _ITEM_MIN_WORDS and not block.is_prose
         in_list = plain and (bulleted or listed)
-        marked.append(replace(block, is_item=True) if in_list else block)
+        marked.append(block._replace(is_item=True) if in_list else block)
         if plain and block.text.endswith(":") and block.word_count >= _SENTENCE_MIN_WORDS:
             in_list = True
     return marked

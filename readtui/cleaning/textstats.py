@@ -1,8 +1,10 @@
 """Word-level measures of a text block, used to tell running prose from page furniture."""
 
 import re
+from bisect import bisect_left, insort
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")  # WORD in ASCII text, found faster
 
 # Common English function words. Prose is dense in them (about 40-50% of its words);
 # menus, tag lists, credits and headlines of teasers are not.
@@ -23,22 +25,26 @@ STOPWORDS = frozenset(
     said says still because already
     """.split()
 )
+# and as they may be spelt, with a typographic apostrophe (none has two apostrophes)
+_STOPWORD_SPELLINGS = STOPWORDS | {word.replace("'", "’") for word in STOPWORDS}
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text)
+    return (_ASCII_WORD if text.isascii() else WORD).findall(text)
 
 
 def stopword_density(word_list: list[str]) -> float:
     if not word_list:
         return 0.0
-    hits = sum(word.lower().replace("’", "'") in STOPWORDS for word in word_list)
+    hits = sum(map(_STOPWORD_SPELLINGS.__contains__, map(str.lower, word_list)))
     return hits / len(word_list)
 
 
 def normalise(text: str) -> str:
     """Lower-case words joined by single spaces: text compared regardless of punctuation."""
-    return " ".join(word.lower().replace("’", "'") for word in words(text))
+    # lower-cased once joined, faster than word by word and the same: a word holds no space,
+    # and a space ends a word for str.lower() too (a final sigma)
+    return " ".join(words(text)).lower().replace("’", "'")
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
@@ -48,6 +54,9 @@ _REPEAT_SHARE = 0.8
 
 
 def sentences(text: str) -> list[str]:
+    if text.isascii():  # normalise, faster: no typographic apostrophe to make plain
+        split = _SENTENCE_SPLIT.split(text)
+        return [" ".join(_ASCII_WORD.findall(sentence)).lower() for sentence in split]
     return [normalise(sentence) for sentence in _SENTENCE_SPLIT.split(text)]
 
 
@@ -57,19 +66,29 @@ class SeenText:
 
     def __init__(self) -> None:
         self._sentences: set[str] = set()
-        self._paragraphs: list[str] = []
+        self._paragraphs: list[str] = []  # sorted, so that those starting alike stand together
+        # the text last split into sentences, and its sentences: a block is checked, then added
+        self._split: tuple[str, list[str]] = ("", sentences(""))
 
     def add(self, text: str) -> None:
-        self._sentences.update(sentences(text))
-        self._paragraphs.append(normalise(text))
+        parts = self._sentences_of(text)
+        self._sentences.update(parts)
+        insort(self._paragraphs, " ".join(part for part in parts if part))  # normalise(text)
 
-    def covers(self, text: str) -> bool:
-        parts = sentences(text)
+    def covers(self, text: str, word_count: int | None = None) -> bool:
+        """Whether the text only repeats text seen; `word_count`, the number of its words if
+        known, spares splitting a short text."""
+        if word_count is not None and word_count < _REPEAT_MIN_WORDS:
+            return False
+        parts = self._sentences_of(text)
+        truncated = _TRUNCATED.search(text) is not None
+        if not truncated and self._sentences.isdisjoint(parts):
+            return False  # not a sentence of it seen
         sizes = [len(part.split()) for part in parts]
         if sum(sizes) < _REPEAT_MIN_WORDS:
             return False
         seen = sum(size for part, size in zip(parts, sizes, strict=True) if part in self._sentences)
-        if _TRUNCATED.search(text) and parts[-1] not in self._sentences and self._starts_one(parts):
+        if truncated and parts[-1] not in self._sentences and self._starts_one(parts):
             seen += sizes[-1]
         return seen >= _REPEAT_SHARE * sum(sizes)
 
@@ -77,4 +96,11 @@ class SeenText:
         """Whether a cut-off text's last sentence starts one of the paragraphs seen, after the
         sentences before it."""
         opening = " ".join(part for part in parts if part)
-        return any(paragraph.startswith(opening) for paragraph in self._paragraphs)
+        # the first paragraph from `opening` on in sorted order starts with it, if any does
+        first = bisect_left(self._paragraphs, opening)
+        return first < len(self._paragraphs) and self._paragraphs[first].startswith(opening)
+
+    def _sentences_of(self, text: str) -> list[str]:
+        if text != self._split[0]:
+            self._split = (text, sentences(text))
+        return self._split[1]
