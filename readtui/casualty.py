@@ -8,7 +8,10 @@ reads only what the text says; anything unclear is left unset.
 - A plain number is `count`: digits (`1,200`), words (`fourteen`, `twenty-one`, `a dozen`).
   `about`, `around`, `some`, `an estimated`, `a further`, `another` leave it a `count`.
 - One person named without a number is `count` 1: `whose brother died`, `killed a 19-year-old
-  apprentice`. (`a`/`an` alone before a thing is no count.)
+  apprentice`, `the driver was killed`, `lost her husband`, and a person named by name, read on
+  the text as written: `Nadia Kern was killed`, `Tomas Varga, 42, died` (an age after a name is
+  no count), `killed Maria dos Santos`. (`a`/`an` alone before a thing is no count, and a
+  headline in title case, `Storm Kills Two Fishermen`, names no one.) `both` is 2.
 - Floors and ceilings: `at least`, `more than`, `over`, `no fewer than`, `12 or more` give
   `count_min` (`more than 40` is 41: more than; `at least 40` and `40 or more` are 40); `up to`,
   `at most`, `nearly`, `almost`, `no more than` give `count_max` (`fewer than 10` is 9).
@@ -22,12 +25,14 @@ reads only what the text says; anything unclear is left unset.
   named after a whole is not added: `seven people, including four children` and `23 people
   injured, four of them critically` are 7 and 23. A figure of another kind after the first is
   not read: `five soldiers were killed and 17 wounded` is 5 killed.
-- A death toll is read by the figure it reaches: `the death toll rose from 12 to 16` is 16.
+- A death toll or a running total is read by the figure it reaches: `the death toll rose from
+  12 to 16` and `the total rose from 12 to 16` are 16.
 - `kind`: killed, injured, missing or captured, from the word that says what happened (`dead`,
-  `wounded`, `treated`, `taken to hospital`, `unaccounted for`, `abducted`, `held`, `detained`,
-  `rounded up`...); a noun that only implies it (`deaths`, `bodies`, `toll`, `martyrs`,
+  `wounded`, `treated`, `taken to hospital`, `in hospital`, `burns`, `unaccounted for`,
+  `abducted`, `held`, `detained`, `rounded up`...; `fatal injuries`, `fatally wounded` and `lost
+  her husband` are killed); a noun that only implies it (`deaths`, `bodies`, `toll`, `martyrs`,
   `hostages`) counts when no such word does: `five hostages were killed` is killed. `trapped`
-  has no kind.
+  and `shot` have no kind.
 - `group`: who, when the words after the number say it (`civilians`, `security officials`,
   `elderly people`; `of the gunmen` gives gunmen; joined groups `soldiers and civilians`), not
   a word as empty as `people` or `others`, nor a word that is itself the kind (`27 bodies`).
@@ -65,9 +70,9 @@ def trie_pattern(words: list[str]) -> str:
 # The patterns below read lower-case text with single spaces (parse_casualty makes it so): `re`
 # is several times faster without IGNORECASE.
 _UNITS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
@@ -76,16 +81,26 @@ _VAGUE = {
     "tens of thousands": 20_000, "hundreds of thousands": 200_000,
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
 }  # fmt: skip
+# one's kin, as patterns: to lose them is to lose them to death ("lost her husband", "lost two
+# sons")
+KIN = """
+    husbands? wives|wife|sons? daughters? fathers? mothers? brothers? sisters? child children
+    bab(?:y|ies) fianc[ée]e? grandsons? granddaughters? grandfathers? grandmothers? uncles? aunts?
+    nephews? nieces? cousins? parents
+""".split()
 # the words that say what happened, before the nouns that only imply it ("five hostages were
 # killed" is killed); within each, at one position the first kind listed wins, so "taken to
 # hospital" is injured before "taken" is captured
 _KINDS = {
     "killed": r"kill\w*|dead|died|dies|die|perish\w*|slain|drown\w*|murder\w*|massacr\w*"
+    r"|fatal(?:ly)?\s+(?:injur\w*|wound\w*|shot|stabbed|hurt)"
+    rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)})"
     r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|lost\s+their\s+lives"
     r"|(?:burn[te]d?|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death",
-    "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated"
+    "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated|treatment|burns|fractures"
     r"|(?:taken|rushed|admitted|airlifted|flown)\s+to\s+(?:[\w-]+\s+){0,2}?hospital"
-    r"|in\s+(?:a\s+)?(?:critical|serious)\s+condition",
+    r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening)\s+condition"
+    r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care",
     "missing": r"missing|unaccounted|disappeared",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
     r"|rounded\s+up",
@@ -139,7 +154,7 @@ _FIGURE = re.compile(
 )
 # a toll is read by the figure it reaches: "the death toll rose from 12 to 16" is 16
 _TOLL_REACHES = re.compile(
-    r"\b(?:toll|number\s+of)\b.*?\b(?:to|at|of|reach\w*|pass\w*|hit|top\w*|exceed\w*|past)\s+(?=\S)"
+    r"\b(?:toll|total|number\s+of)\b.*?\b(?:to|at|of|reach\w*|pass\w*|hit|top\w*|exceed\w*|past)\s+(?=\S)"
 )
 # one person: a word that names one ("paramedic"), or has a person's ending ("teacher") and is
 # not a thing with that ending ("tower")
@@ -160,7 +175,7 @@ _PERSON_WORDS = """
     captain sergeant lieutenant colonel priest imam monk nun pastor bishop cleric mayor
     councillor judge lawyer politician candidate lawmaker senator chief leader elder shepherd
     herder trader shopkeeper vendor merchant owner watchman caretaker cook cleaner mechanic
-    engineer electrician newborn suspect
+    engineer electrician newborn suspect victim
 """
 _NOT_PERSON_WORDS = """
     helicopter tanker container tower number computer trailer shelter center centre matter
@@ -193,17 +208,77 @@ _NOT_A_COUNT = re.compile(
 # one person named without a number: "a security guard", "whose brother", "killed a 19-year-old
 # apprentice"
 _ONE_PERSON = re.compile(
-    rf"\b(?:an?|whose|his|her|their|my|our|your)\s+"
-    rf"((?:(?:\d+-[\w-]+|(?!(?:and|or|of|the|an?|who|was|were|is|are)\s)[a-z][\w-]*)\s+){{0,2}}"
+    rf"\b(?:an?|the|whose|his|her|their|my|our|your)\s+"
+    rf"((?:(?:\d+-[\w-]+|(?!(?:and|or|of|the|an?|who|was|were|is|are)\s)[a-z][\w’'-]*)\s+){{0,2}}"
     rf"(?:{PERSON}))(?![\w-])"
 )
+# a person named by name: two or more capitalised words ("Nadia Kern", "Maria dos Santos"), or
+# one after a title ("Sgt. Okafor"); read on the text as written. A word that a headline in title
+# case capitalises ("Storm Kills Two Fishermen") is not a name.
+_NAME_TITLES = """
+    Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Colonel Col Lieutenant Lt Captain Capt
+    Major Maj General Gen Brigadier Sergeant Sgt Corporal Cpl Private Pte Pvt Trooper Rifleman
+    Gunner Sapper Lance Officer Constable PC Detective Inspector Commander Cmdr Admiral Chief
+    Deputy Sheriff Agent Father Sister Brother Rev Reverend Imam Sheikh Rabbi Pastor Bishop Judge
+    Senator President Minister Governor Mayor
+""".split()
+_NOT_NAME_WORDS = """
+    The A An This That These Those Their His Her Its Our My He She It They We In On At By For From
+    With After Before During When While But And Or As If Of To Among Police Officials Authorities
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Yesterday Today More Least Toll Bodies
+    Were Was Is Are Has Have Had Been Dead Died Dies Hurt Shot Held Missing Dozens Scores
+    Hundreds Thousands Half Between Up Nearly Almost Over Some About Another
+""".split()
+_NAME_WORD = (
+    rf"(?!(?:{trie_pattern(_NOT_NAME_WORDS + [word.title() for word in _UNITS])}"
+    r"|Kill\w*|Death\w*|Injur\w*|Wound\w*|Abduct\w*|Kidnap\w*|Captur\w*|Hostage\w*)(?![\w’'-]))"
+    r"[A-Z][’']?[A-Za-z]?[a-z][\w’'-]*"
+)
+_NAME_PARTICLE = r"(?:de|da|dos|das|do|van|von|der|den|la|le|du|di|del|bin|ibn|ben|abu|al|el)"
+_NAME_NEXT = rf"(?:(?:[^\S\n]+{_NAME_PARTICLE}(?:[^\S\n]+|-)|[^\S\n]+){_NAME_WORD})"
+_NAME = (
+    rf"(?<![\w’'-])(?:(?:{trie_pattern(_NAME_TITLES)})\.?[^\S\n]+{_NAME_WORD}{_NAME_NEXT}{{0,2}}"
+    rf"|{_NAME_WORD}{_NAME_NEXT}{{1,3}})(?![\w’'-])"
+)
+NAME_AT = re.compile(_NAME)
+# a name counts as a person when a word in lower case follows it ("Nadia Kern, 34, was killed"),
+# or when it follows what happened ("killed Maria dos Santos", "among the dead was ...")
+_AFTER_NAME = re.compile(r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?(?=\s+[a-z])")
+_BEFORE_NAME = re.compile(
+    rf"\b(?:was|were|is|are|included|include|includes|(?:kill|wound|injur|shoot|shot|abduct"
+    rf"|kidnap|murder|stab)\w{{0,4}}(?:\s+(?:[a-z][\w-]*\s+)?(?:{PERSON}))?)\s+$"
+)
+
+
+# two capitalised words near each other: where a name may be (a cheap scan before NAME_AT)
+TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*,?[^\S\n]+(?:[a-z]+[^\S\n]+)?[A-Z]")
+
+
+def _named_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the first person named by name between `start` and `end`, with an age
+    after it."""
+    if not TWO_CAPITALS.search(text, start, end):
+        return None
+    for name in NAME_AT.finditer(text, start, end):
+        after = _AFTER_NAME.match(text, name.end())
+        if after:
+            return name.start(), after.end()
+        if _BEFORE_NAME.search(text, max(start, name.start() - 40), name.start()):
+            return name.start(), name.end()
+    return None
+
+
 # between figures of one kind: "four children and a paramedic", "12 soldiers, 4 civilians"
 _JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # a part of the figure before, not more of it: "seven people, four of them children"
 _PART_OF = re.compile(r"\s+of\b")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+")
 _EMPTY_GROUPS = {"people", "persons", "others", "individuals", "were", "was", "has", "have", "is"}
-_STOP = re.compile(r"\b(?:were|was|have|has|had|are|is|in|on|at|after|when|and|from)\b")
+_STOP = re.compile(
+    r"\b(?:were|was|have|has|had|are|is|in|on|at|after|when|and|from|suffered|sustained|needed"
+    r"|required|received|remain|remains|remained|went|lost)\b"
+)
 _DIGITS_ONLY = re.compile(r"[\d,]+")
 _WORD_SEPARATOR = re.compile(r"[\s-]+")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -246,7 +321,9 @@ def parse_casualty(text: str) -> dict:
     kind = _KIND.search(low) or _IMPLIED_KIND.search(low)
     if kind:
         attrs["kind"] = kind.lastgroup
-    toll = _TOLL_REACHES.search(low) if "toll" in low or "number of" in low else None
+    toll = (
+        _TOLL_REACHES.search(low) if "toll" in low or "total" in low or "number of" in low else None
+    )
     figure = _first_figure(text, low, toll.end() if toll else 0)
     if figure is None:
         return attrs
@@ -276,6 +353,10 @@ def _first_figure(text: str, low: str, start: int) -> Figure | None:
     """The first figure at or after `start`: a count, or one person named without one."""
     number = _count(low, start)
     person = _ONE_PERSON.search(low, start)
+    name_end = min(number[0] if number else len(text), person.end() if person else len(text))
+    name = _named_person(text, start, name_end) if name_end - start > 4 else None
+    if name:
+        return 1, 1, name[1], ""
     if person and (number is None or person.start() < number[0]):
         return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
     if number is None:
@@ -294,6 +375,9 @@ def _joined_figure(text: str, low: str, position: int) -> Figure | None:
     person = _ONE_PERSON.match(low, joiner.end())
     if person:
         return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
+    name = NAME_AT.match(text, joiner.end())  # "Nadia Kern and Tomas Varga"
+    if name:
+        return 1, 1, name.end(), ""
     possessive = _POSSESSIVE.match(low, joiner.end())  # "a woman and her two daughters"
     at = possessive.end() if possessive else joiner.end()
     number = _count(low, at, here=True)
