@@ -14,7 +14,7 @@ and only then in the whole text.
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from readtui.annotations import Annotation, snap_span
+from readtui.annotations import Annotation, Quote, snap_span
 
 FUZZY_THRESHOLD = 0.75  # share of the quote's characters a fuzzy match must keep
 GOOD_CONTEXT = 1.6  # of 2.0: prefix and suffix nearly as they were
@@ -164,3 +164,20 @@ def reanchor(old_text: str, new_text: str, annotations: list[Annotation]) -> lis
     for index in order:
         placed[index] = anchorer.place(annotations[index])
     return placed  # type: ignore[return-value]
+
+
+def rejected_row(rule: str, start: int, end: int, quote: str, **_ignored) -> dict:
+    """A rejected suggestion as the sidecar keeps it (SPEC §3)."""
+    return {"rule": rule, "start": start, "end": end, "quote": quote}
+
+
+def reanchor_rejected(old_text: str, new_text: str, rows: list[dict]) -> list[dict]:
+    """Rejected suggestions moved with their text; one whose text is gone suppresses nothing."""
+    if old_text == new_text:
+        return [rejected_row(**row) for row in rows]
+    before = [Annotation("", r["start"], r["end"], r["rule"], Quote(r["quote"])) for r in rows]
+    return [
+        rejected_row(a.tag, a.start, a.end, a.quote.exact)
+        for a in reanchor(old_text, new_text, before)
+        if a.status != "orphan"
+    ]

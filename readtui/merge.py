@@ -47,7 +47,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from readtui.anchoring import reanchor
+from readtui.anchoring import reanchor, reanchor_rejected, rejected_row
 from readtui.annotations import Annotation, Quote
 from readtui.textsafety import sanitise
 
@@ -374,9 +374,6 @@ def _rejected_key(row: dict) -> tuple:
     return (row["rule"], row["start"], row["end"], row["quote"])
 
 
-def _rejected_row(rule: str, start: int, end: int, quote: str, **_ignored) -> dict:
-    return {"rule": rule, "start": start, "end": end, "quote": quote}
-
 
 _SPEC_KEYS = tuple(Annotation("", 0, 0, "", Quote("")).to_json())
 _QUOTE_KEYS = tuple(Quote("").to_json())
@@ -400,7 +397,7 @@ def _placed(data: dict, text: str) -> tuple[dict[str, dict], list[dict]]:
     """A side's annotations (by id) and rejected suggestions, re-anchored onto `text`."""
     old_text = data["document"]["text"]
     rows = data["annotations"]
-    rejected = [_rejected_row(**row) for row in data.get("rejected", [])]
+    rejected = [rejected_row(**row) for row in data.get("rejected", [])]
     if old_text == text:
         placed = [_spec_order(row) for row in rows]
     else:
@@ -409,14 +406,7 @@ def _placed(data: dict, text: str) -> tuple[dict[str, dict], list[dict]]:
             _spec_order(row | annotation.to_json())
             for row, annotation in zip(rows, moved, strict=True)
         ]
-        as_annotations = [
-            Annotation("", r["start"], r["end"], r["rule"], Quote(r["quote"])) for r in rejected
-        ]
-        rejected = [  # a rejection whose text is gone suppresses nothing
-            _rejected_row(a.tag, a.start, a.end, a.quote.exact)
-            for a in reanchor(old_text, text, as_annotations)
-            if a.status != "orphan"
-        ]
+        rejected = reanchor_rejected(old_text, text, rejected)
     by_id: dict[str, dict] = {}
     for row in placed:
         key, repeat = row["id"], 1

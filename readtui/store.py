@@ -24,8 +24,8 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from readtui.anchoring import reanchor
-from readtui.annotations import Annotation, Quote, new_id
+from readtui.anchoring import reanchor, reanchor_rejected, rejected_row
+from readtui.annotations import Annotation, new_id
 from readtui.corrections import CorrectionError, apply_corrections, check_override
 from readtui.document import Document
 from readtui.merge import Merge, merge_sidecars
@@ -535,12 +535,12 @@ class AnnotationStore:
         rejected: list[dict] = []
         extra: dict = {}
         if data is not None:
-            rejected = [_rejected_row(**row) for row in data.get("rejected", [])]
+            rejected = [rejected_row(**row) for row in data.get("rejected", [])]
             extra = {k: v for k, v in data.items() if k not in {"schema", "document", *_TABLES}}
             old_text = data["document"]["text"]
             if old_text != document.text:
                 parsed = self._reanchor(old_text, parsed)
-                rejected = self._reanchor_rejected(old_text, rejected)
+                rejected = reanchor_rejected(old_text, document.text, rejected)
             parsed, self.renamed = _with_unique_ids(parsed)
             annotations = [
                 _in_spec_order(row, annotation)
@@ -572,21 +572,6 @@ class AnnotationStore:
         after = reanchor(old_text, self.document.text, before)
         self.reanchored = sum(a != b for a, b in zip(before, after, strict=True))
         return after
-
-    def _reanchor_rejected(
-        self, old_text: str, rows: list[dict], new_text: str | None = None
-    ) -> list[dict]:
-        """Move rejected suggestions with their text; one whose text is gone suppresses nothing."""
-        before = [
-            Annotation("", r["start"], r["end"], tag=r["rule"], quote=Quote(r["quote"]))
-            for r in rows
-        ]
-        new_text = self.document.text if new_text is None else new_text
-        return [
-            _rejected_row(a.tag, a.start, a.end, a.quote.exact)
-            for a in reanchor(old_text, new_text, before)
-            if a.status != "orphan"
-        ]
 
     # Other writers
     def refresh(self) -> Merge | None:
@@ -673,7 +658,7 @@ class AnnotationStore:
 
     def reject(self, rule: str, start: int, end: int) -> None:
         quote = self.document.text[start:end]
-        self.rejected_table.insert(_rejected_row(rule, start, end, quote))
+        self.rejected_table.insert(rejected_row(rule, start, end, quote))
 
     def unreject(self, rule: str, start: int, end: int) -> None:
         """Forget a rejection (its undo): the suggestion may come back."""
@@ -686,7 +671,7 @@ class AnnotationStore:
         old_text = self.document.text
         return (
             reanchor(old_text, document.text, self.annotations()),
-            self._reanchor_rejected(old_text, self.rejected(), document.text),
+            reanchor_rejected(old_text, document.text, self.rejected()),
         )
 
     def replace_document(
@@ -782,9 +767,6 @@ def _in_spec_order(row: dict, annotation: Annotation) -> dict:
     ordered = annotation.to_json()
     return ordered | {key: value for key, value in row.items() if key not in ordered}
 
-
-def _rejected_row(rule: str, start: int, end: int, quote: str, **_ignored) -> dict:
-    return {"rule": rule, "start": start, "end": end, "quote": quote}
 
 
 def _replace_row(row: dict):
