@@ -31,6 +31,25 @@ async def test_one_article_is_the_first_screen_with_its_keys_below(article: Path
     assert app.return_code == 0
 
 
+async def test_closing_within_the_first_frame_ends_quietly(
+    article: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """The footer is mounted after the first frame: closing before it (q as the article
+    appears) must not raise when the footer comes to a screen that is gone."""
+
+    class ClosedAtOnce(ReadtuiApp):
+        def _display(self, screen, renderable) -> None:
+            super()._display(screen, renderable)
+            if renderable is not None and isinstance(screen, ReaderScreen):
+                self.exit()
+
+    app = ClosedAtOnce([article], Config(annotator="tester"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "MountError" not in capsys.readouterr().err
+
+
 async def test_an_article_that_cannot_be_opened_ends_the_app_with_its_fault(
     article: Path, capsys: pytest.CaptureFixture
 ) -> None:

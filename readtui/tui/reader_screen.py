@@ -175,6 +175,8 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         async def add_footer() -> None:
             from textual.widgets import Footer  # its import and mount: ~7 ms before the article
 
+            if not self.is_attached:  # closed within its first frame (q pressed at once)
+                return
             await self.mount(Footer())
             self.refresh_bindings()  # the footer lists the keys when they are next published
 
