@@ -6,6 +6,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from readtui.textsafety import sanitise
 
@@ -36,8 +37,7 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):  # a NamedTuple: see readtui.document.Block
     """A text quote selector: the span's text and the context around it, for re-anchoring."""
 
     exact: str

@@ -17,6 +17,7 @@ import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from platformdirs import user_config_path
 
@@ -30,8 +31,7 @@ PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00", "#0
 MARKS = ("underline", "bold", "italic", "overline", "strike")
 
 
-@dataclass(frozen=True)
-class AttrDef:
+class AttrDef(NamedTuple):  # NamedTuples: see readtui.document.Block
     name: str
     type: str = "str"  # str | int | choice
     choices: tuple[str, ...] = ()
@@ -55,8 +55,7 @@ class AttrDef:
         return raw
 
 
-@dataclass(frozen=True)
-class TagDef:
+class TagDef(NamedTuple):
     name: str
     key: int
     colour: str

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from readtui import doccache
 from readtui.cleaning import CLEANER_ID, VERBATIM_ID, Cleaned
@@ -24,8 +25,10 @@ class DocumentError(Exception):
     """A source that cannot be read as an article; the message names the file and the fault."""
 
 
-@dataclass(frozen=True)
-class Block:
+# Small immutable records are NamedTuples, not frozen dataclasses: the app defines them at every
+# start, and on Python 3.11 a dataclass costs about four times as much to define (its methods are
+# compiled from source then), which showed in the start-up.
+class Block(NamedTuple):
     kind: str
     start: int
     end: int

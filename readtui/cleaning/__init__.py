@@ -5,6 +5,7 @@
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 CLEANER_ID = "readtui.clean/1"
 # The text is the source as it is: documents imported from other tools, whose annotations were
@@ -14,8 +15,7 @@ VERBATIM_ID = "readtui.verbatim/1"
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code")
 
 
-@dataclass(frozen=True)
-class CleanBlock:
+class CleanBlock(NamedTuple):  # a NamedTuple: see readtui.document.Block
     kind: str  # one of BLOCK_KINDS
     text: str
     level: int = 0  # heading level, list depth; 0 where it means nothing

@@ -8,8 +8,8 @@ one block's text; one blank row stands between blocks. Offsets stay in the docum
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -19,8 +19,7 @@ _BREAKS = re.compile(r"\S+\s*|\s+")
 GAP = 1  # blank rows between blocks
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a NamedTuple: see readtui.document.Block
     block: int  # index into Document.blocks; -1 for a blank row between blocks
     start: int
     end: int  # end of the text shown (spaces at a wrap point excluded)
