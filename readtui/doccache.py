@@ -122,6 +122,21 @@ def clean_ahead(path: Path) -> None:
     _cleaning[path] = pid
 
 
+def still_cleaning(path: Path) -> bool:
+    """Whether the child cleaning `path` (see clean_ahead) is still at work; one that has
+    finished is reaped."""
+    pid = _cleaning.get(path)
+    if pid is None:
+        return False
+    try:
+        finished, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        finished = pid
+    if finished:
+        del _cleaning[path]
+    return not finished
+
+
 def wait_for_cleaning(path: Path) -> None:
     """Wait for the child cleaning `path` (see clean_ahead), if there is one."""
     pid = _cleaning.pop(path, None)

@@ -429,6 +429,39 @@ def load_preview(path: str | Path) -> Document | None:
     return document
 
 
+# the headline of a page: its <h1>, else its og:title, else its <title> (compiled when first
+# used: at every start would cost more than the few first openings they serve)
+_PAGE_HEADLINES = (
+    r"<h1\b[^>]*>(.*?)</h1\s*>",
+    r"<meta\s[^>]*property=[\"']og:title[\"'][^>]*content=[\"']([^\"']*)",
+    r"<title\b[^>]*>(.*?)</title\s*>",
+)
+HEADLINE_BYTES = 256 * 1024  # a page's headline is near its start
+
+
+def headline_preview(path: str | Path) -> Document | None:
+    """An HTML page's headline alone, found without cleaning: shown while the page is cleaned on
+    its first opening, since its cleaner (trafilatura) takes longer to start than the app does.
+    The whole article replaces it. None for other files (their cleaners keep pace with the
+    app's start), or when no headline is found."""
+    import html
+
+    path = Path(path)
+    if kind_of(path) != "html":
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEADLINE_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    for pattern in _PAGE_HEADLINES:
+        found = re.search(pattern, head, re.IGNORECASE | re.DOTALL)
+        title = _tidy(html.unescape(re.sub(r"<[^>]*>", " ", found[1]))) if found else ""
+        if 0 < len(title) <= 300:
+            return Document(title, [Block("title", 0, len(title), 1)], title, "html", path=path)
+    return None
+
+
 def document_from_text(text: str, kind: str = "txt", title: str = "") -> Document:
     """A document from text in memory (tests, pipelines)."""
     document = assemble(clean_text(text, kind), kind, source_sha256=sha256_text(text))

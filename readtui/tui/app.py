@@ -11,7 +11,13 @@ from textual.widgets import Input
 
 from readtui import doccache
 from readtui.config import Config, ConfigError, load_config
-from readtui.document import DocumentError, find_articles, load_document, load_preview
+from readtui.document import (
+    DocumentError,
+    find_articles,
+    headline_preview,
+    load_document,
+    load_preview,
+)
 from readtui.store import AnnotationStore, SidecarError
 from readtui.textsafety import sanitise
 from readtui.tui.commands import ArticleCommands
@@ -99,6 +105,8 @@ class ReadtuiApp(App):
         while the whole loads in a thread; editing starts when it is there."""
         config = self.config_for(path)
         preview = load_preview(path)
+        if preview is None and doccache.still_cleaning(path):  # a first opening
+            preview = headline_preview(path)
         if preview is not None:
             screen = ReaderScreen(preview, None, config, self._closes_to)
             # after the first paint: the loading thread would slow the paint down
@@ -113,6 +121,7 @@ class ReadtuiApp(App):
     @work(thread=True, exit_on_error=False, group="open")
     def _load_whole(self, path: Path, screen: ReaderScreen) -> None:
         try:
+            doccache.wait_for_cleaning(path)
             document = load_document(path)
             store = AnnotationStore(document)
         except (DocumentError, SidecarError) as error:

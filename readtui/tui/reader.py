@@ -181,6 +181,11 @@ class ReaderView(ScrollView, can_focus=True):
         return self._layout
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_layout()
+        self._prepare_visible()
+
+    def _fit_layout(self) -> None:
+        """Lay the document out again when the text width changed."""
         if self._wrapped is None or self.text_width != self._wrapped.width:
             self._wrapped = Layout(self.document, self.text_width)
             self._update_virtual_size()
@@ -189,7 +194,6 @@ class ReaderView(ScrollView, can_focus=True):
                 # after the first paint, so that the thread does not slow it down
                 self.call_after_refresh(self._wrap_in_background, self._wrapped)
             self._post_cursor()  # the row count in the title bar changed
-        self._prepare_visible()
 
     @work(thread=True, exclusive=True, group="wrap")
     def _wrap_in_background(self, layout: Layout) -> None:
@@ -216,6 +220,9 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _prepare_visible(self) -> None:
         """Wrap the blocks on screen before drawing them, so heights are exact where seen."""
+        # laid out before the reader had its size (the status line asks for the row count), and
+        # drawn before its resize comes: a column of single words otherwise
+        self._fit_layout()
         layout = self._layout
         counted = (layout.height, layout.all_wrapped)
         layout.wrap_range(round(self.scroll_y), self.scrollable_content_region.height + 1)
