@@ -2,20 +2,21 @@
 
 Every edit is a `Change` (annotations taken out, annotations put in) applied to the store in one
 write, so undo and redo are the same operation run backwards.
+
+One sidecar holds several annotators' work. The editor shows one `View` of it (the user's own
+marks by default) and edits only the user's own: others' are there to be read.
 """
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from readtui.annotations import Annotation, Quote, snap_span
-from readtui.corrections import apply_corrections, describe
 from readtui.document import Document
-from readtui.store import AnnotationStore
+from readtui.store import IN_PROGRESS, AnnotationStore
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):  # NamedTuples: see readtui.document.Block
     label: str
     removed: tuple[Annotation, ...]
     added: tuple[Annotation, ...]
@@ -24,8 +25,7 @@ class Change:
         return Change(self.label, self.added, self.removed)
 
 
-@dataclass(frozen=True)
-class Recleaned:
+class Recleaned(NamedTuple):
     """A correction of the cleaner (readtui.corrections): the text changes, and the annotations
     and rejected suggestions are re-placed in it. Each side is (document, annotations, rejected),
     so that undo puts back exactly what was there."""
@@ -38,8 +38,7 @@ class Recleaned:
         return Recleaned(self.label, self.after, self.before)
 
 
-@dataclass(frozen=True)
-class Rejection:
+class Rejection(NamedTuple):
     """A suggestion rejected: remembered in the sidecar so that it does not come back."""
 
     label: str
@@ -52,8 +51,45 @@ class Rejection:
         return Rejection(self.label, self.rule, self.start, self.end, not self.undone)
 
 
+class StateChange(NamedTuple):  # a NamedTuple: see readtui.document.Block
+    """The annotator's state of the document (the sidecar's `states`): done, in progress, or
+    none (None)."""
+
+    label: str
+    annotator: str
+    before: str | None
+    after: str | None
+
+    def inverse(self) -> "StateChange":
+        return StateChange(self.label, self.annotator, self.after, self.before)
+
+
 # what the history holds: each can be applied and inverted
-Edit = Change | Recleaned | Rejection
+Edit = Change | Recleaned | Rejection | StateChange
+
+
+class View(NamedTuple):
+    """Whose marks are shown to `annotator`: their own (`of` is their name), another
+    annotator's, or everyone's (`of` None). A mark that names nobody (imported, or made before
+    annotators were recorded) counts as the user's own: nobody else can edit it."""
+
+    annotator: str
+    of: str | None
+
+    def owns(self, annotation: Annotation) -> bool:
+        """Whether the user may edit `annotation`."""
+        return annotation.annotator in (self.annotator, "")
+
+    @property
+    def mine(self) -> bool:
+        return self.of == self.annotator
+
+    @property
+    def names(self) -> tuple[str, ...] | None:
+        """The annotator names whose marks are shown; None: everyone's."""
+        if self.of is None:
+            return None
+        return (self.annotator, "") if self.mine else (self.of,)
 
 
 class SpanIndex:
@@ -127,12 +163,32 @@ class Editor:
         self.store = store
         self.text = store.document.text if store else text
         self.annotator = annotator
+        # every annotator's; `shown` and `index` hold those of the view only
         self.annotations = (
             store.annotations() if store else sorted(annotations or [], key=lambda a: a.sort_key)
         )
-        self.index = SpanIndex(self.annotations)
+        self.view = View(annotator, annotator)
+        self._reindex()
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
+
+    def _reindex(self) -> None:
+        names = self.view.names  # once, not once an annotation: this runs after every edit
+        shown = self.annotations
+        if names is not None:
+            shown = [a for a in shown if a.annotator in names]
+        self.shown = shown
+        self.index = SpanIndex(shown)
+
+    def show_marks_of(self, annotator: str | None) -> None:
+        """Show `annotator`'s marks (the user's name: their own), or everyone's (None)."""
+        self.view = View(self.annotator, annotator)
+        self._reindex()
+
+    @property
+    def state(self) -> str | None:
+        """The user's state of the document (readtui.store: IN_PROGRESS, DONE), or None."""
+        return self.store.state_of(self.annotator) if self.store else None
 
     # Queries
     def under(self, offset: int) -> Annotation | None:
@@ -144,9 +200,7 @@ class Editor:
     def tag(self, start: int, end: int, tag: str, attrs: dict | None = None) -> Annotation | None:
         """Tag the span snapped to whole words; None when nothing is left or it already exists."""
         start, end = snap_span(self.text, start, end)
-        if start >= end:
-            return None
-        if any(a.start == start and a.end == end and a.tag == tag for a in self.index.items):
+        if start >= end or self._has_own(start, end, tag):
             return None
         annotation = Annotation.create(self.text, start, end, tag, self.annotator, attrs=attrs)
         self._do(Change(f"tag {tag}", (), (annotation,)))
@@ -197,6 +251,8 @@ class Editor:
         """Correct the cleaner (`keep`, `drop` or `title` the block with this exact text, the
         `occurrence`-th with it where several have it); the annotations re-anchor to the new
         text. None when no block has that text."""
+        from readtui.corrections import apply_corrections, describe  # not needed at start-up
+
         store = self._writable()
         document = store.document
         override = {verb: text} if occurrence is None else {verb: text, "occurrence": occurrence}
@@ -217,7 +273,7 @@ class Editor:
     ) -> Annotation | None:
         """Accept a suggestion of `rule` as an annotation tagged `tag` (`origin:
         suggested:<rule>`); None when that tag is there already."""
-        if any(a.start == start and a.end == end and a.tag == tag for a in self.index.items):
+        if self._has_own(start, end, tag):
             return None
         annotation = Annotation.create(
             self.text, start, end, tag, self.annotator, f"suggested:{rule}", attrs=attrs
@@ -228,6 +284,21 @@ class Editor:
     def reject(self, rule: str, start: int, end: int) -> Rejection:
         """Reject a suggestion: it is kept in the sidecar's `rejected` and does not come back."""
         change = Rejection(f"reject {rule}", rule, start, end)
+        self._do(change)
+        return change
+
+    def _has_own(self, start: int, end: int, tag: str) -> bool:
+        """The user has a mark of `tag` over [start, end) (another annotator's does not count:
+        each annotates on their own)."""
+        return any(
+            a.start == start and a.end == end and a.tag == tag and self.view.owns(a)
+            for a in self.annotations
+            if not a.is_orphan
+        )
+
+    def set_state(self, state: str, label: str) -> StateChange:
+        """The user's state of the document becomes `state` (undoable like an edit)."""
+        change = StateChange(label, self.annotator, self.state, state)
         self._do(change)
         return change
 
@@ -242,7 +313,7 @@ class Editor:
         store = self._writable()
         self.text = store.document.text
         self.annotations = store.annotations()
-        self.index = SpanIndex(self.annotations)
+        self._reindex()
         self._undo = [e for e in self._undo if not isinstance(e, Recleaned)]
         self._redo = [e for e in self._redo if not isinstance(e, Recleaned)]
 
@@ -267,6 +338,9 @@ class Editor:
         self._apply(change)
         self._undo.append(change)
         self._redo.clear()
+        if not isinstance(change, StateChange) and self.state is None:
+            # the user has started on this document; not undone with the edit (it stays begun)
+            self.store.set_state(self.annotator, IN_PROGRESS)
 
     def _writable(self) -> AnnotationStore:
         if self.store is None:
@@ -275,6 +349,9 @@ class Editor:
 
     def _apply(self, change: Edit) -> None:
         store = self._writable()
+        if isinstance(change, StateChange):
+            store.set_state(change.annotator, change.after)
+            return
         if isinstance(change, Rejection):
             if change.undone:
                 store.unreject(change.rule, change.start, change.end)
@@ -286,7 +363,7 @@ class Editor:
             store.replace_document(document, list(annotations), list(rejected))
             self.text = document.text
             self.annotations = sorted(annotations, key=lambda a: a.sort_key)
-            self.index = SpanIndex(self.annotations)
+            self._reindex()
             return
         removed_ids = {a.id for a in change.removed}
         with store.batch():
@@ -296,4 +373,4 @@ class Editor:
                 store.add(annotation)
         kept = [a for a in self.annotations if a.id not in removed_ids]
         self.annotations = sorted(kept + list(change.added), key=lambda a: a.sort_key)
-        self.index = SpanIndex(self.annotations)
+        self._reindex()

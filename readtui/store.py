@@ -19,16 +19,20 @@ from contextlib import contextmanager
 from dataclasses import replace
 from json.encoder import encode_basestring  # the C encoder json.dumps uses for str
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from readtui.anchoring import reanchor, reanchor_rejected, rejected_row
-from readtui.annotations import Annotation, new_id
-from readtui.corrections import CorrectionError, apply_corrections, check_override
+from readtui.annotations import Annotation, new_id, now_iso
 from readtui.document import Document
-from readtui.merge import Merge, merge_sidecars
+
+if TYPE_CHECKING:
+    from readtui.merge import Merge
+# readtui.corrections and readtui.merge are imported where a sidecar has corrections or another
+# writer's changes to merge: most openings have neither, and the reader starts sooner without them
 
 try:
     import fcntl
@@ -38,6 +42,8 @@ except ImportError:  # Windows: no advisory locks, so no temporary file is ever 
 SCHEMA = "readtui.annotations/1"
 SIDECAR_SUFFIX = ".annotations.json"
 ANNOTATIONS, REJECTED = "annotations", "rejected"
+STATES = "states"  # each annotator's state of the document (SPEC §3)
+IN_PROGRESS, DONE = "in progress", "done"
 
 
 class SidecarError(Exception):
@@ -266,6 +272,8 @@ def _structure_fault(data: object) -> str | None:
             return f"'document.{key}' is not a string"
     if not isinstance(header.get("overrides", []), list):
         return "'document.overrides' is not a list"
+    if header.get("overrides"):
+        from readtui.corrections import CorrectionError, check_override
     for index, item in enumerate(header.get("overrides", [])):
         try:
             check_override(item)
@@ -372,6 +380,24 @@ def read_sidecar_text(path: Path) -> str:
 
 def read_sidecar(path: Path) -> dict:
     return parse_sidecar(path, read_sidecar_text(path))
+
+
+def read_states(source: Path) -> dict:
+    """The annotators' states of an article, read from its sidecar without checking the rest or
+    cleaning the article (the reader's `>` looks at many): {} when there is none to read."""
+    try:
+        data = json.loads(sidecar_path(source).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    states = data.get(STATES) if isinstance(data, dict) else None
+    return states if isinstance(states, dict) else {}
+
+
+def state_in(states: dict, annotator: str) -> str | None:
+    """`annotator`'s state (IN_PROGRESS or DONE) in a sidecar's `states`, or None."""
+    entry = states.get(annotator)
+    state = entry.get("state") if isinstance(entry, dict) else None
+    return state if isinstance(state, str) else None
 
 
 def read_sidecar_annotations(path: Path) -> tuple[dict, list[Annotation]]:
@@ -528,8 +554,10 @@ class AnnotationStore:
         self.renamed: list[str] = []  # ids found twice on loading: the second copy got a new id
         raw = read_sidecar_text(path) if path.exists() else None
         data, parsed = parse_sidecar_annotations(path, raw) if raw is not None else (None, [])
-        if data is not None:  # the user's corrections of the cleaner, kept with the annotations
-            document = apply_corrections(document, data["document"].get("overrides", []))
+        if data is not None and data["document"].get("overrides"):
+            from readtui.corrections import apply_corrections  # the user's corrections
+
+            document = apply_corrections(document, data["document"]["overrides"])
         self.document = document
         annotations: list[dict] = []
         rejected: list[dict] = []
@@ -574,7 +602,7 @@ class AnnotationStore:
         return after
 
     # Other writers
-    def refresh(self) -> Merge | None:
+    def refresh(self) -> "Merge | None":
         """Take in what another writer saved to the sidecar since this store last read or wrote
         it, without writing (the app calls it when the file changes): the merge, or None when
         the file is as it was. Raises OSError when the file cannot be read or merged."""
@@ -585,8 +613,11 @@ class AnnotationStore:
         self._storage.dirty = self._storage.dirty or self.render().encode("utf-8") != current
         return merge
 
-    def _take_in(self, current: bytes) -> Merge:
+    def _take_in(self, current: bytes) -> "Merge":
         """Merge the file as it is now into memory, with the version last seen as the base."""
+        from readtui.corrections import apply_corrections
+        from readtui.merge import merge_sidecars
+
         storage = self._storage
         try:
             theirs = parse_sidecar(self.path, _decoded(self.path, current))
@@ -643,6 +674,11 @@ class AnnotationStore:
     def rejected(self) -> list[dict]:
         return list(self.rejected_table.all())
 
+    def state_of(self, annotator: str) -> str | None:
+        """`annotator`'s state of the document (IN_PROGRESS or DONE), or None."""
+        states = self._storage.extra.get(STATES)
+        return state_in(states, annotator) if isinstance(states, dict) else None
+
     # Changing: each change is written at once; `save_error` tells whether that worked.
     def add(self, annotation: Annotation) -> None:
         self._as_loaded = None
@@ -655,6 +691,23 @@ class AnnotationStore:
     def remove(self, annotation_id: str) -> None:
         self._as_loaded = None
         self.table.remove(Query().id == annotation_id)
+
+    def set_state(self, annotator: str, state: str | None) -> None:
+        """Set `annotator`'s state of the document (None: no state); written like any change,
+        and merged with other writers' per annotator (readtui.merge)."""
+        extra = self._storage.extra  # replaced by a merge: looked up at each change
+        states = dict(extra[STATES]) if isinstance(extra.get(STATES), dict) else {}
+        if state is None:
+            states.pop(annotator, None)
+        else:
+            states[annotator] = {"state": state, "modified": now_iso()}
+        if states:
+            extra[STATES] = dict(sorted(states.items()))  # a fixed order diffs well
+        else:
+            extra.pop(STATES, None)
+        self._storage.dirty = True
+        if not self._storage.deferred:
+            self._storage.flush()
 
     def reject(self, rule: str, start: int, end: int) -> None:
         quote = self.document.text[start:end]

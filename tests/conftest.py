@@ -28,9 +28,11 @@ spokesman Colonel Ruben Asker told reporters.
 
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own cleaned-document cache (subprocesses inherit it)."""
+    """Every test gets its own cleaned-document cache and state folder (where the reader keeps
+    each user's place in each article); subprocesses inherit them."""
     folder = tmp_path / "cache-home"
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state-home"))
     return folder
 
 

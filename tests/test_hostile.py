@@ -5,9 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from test_reader import make_app
 
+from readtui.config import Config
 from readtui.store import sidecar_path
+from readtui.tui.app import ReadtuiApp
 
 SPANS = [("killing at least 14 people", "casualty figure")]
 
@@ -46,7 +47,7 @@ async def test_escape_sequences_in_a_sidecar_note_and_tag_never_reach_the_screen
     data["annotations"][0]["note"] = "see \x1b]0;pwned\x07 and \x1b]52;c;SGk=\x07 here"
     data["annotations"][0]["tag"] = "casualty figure\x1b[2J"
     path.write_text(json.dumps(data), encoding="utf-8")
-    app = make_app(article)
+    app = ReadtuiApp([article], Config(annotator="alice"))  # the marks are alice's
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await pilot.press("right_square_bracket")
@@ -58,8 +59,6 @@ async def test_escape_sequences_in_a_sidecar_note_and_tag_never_reach_the_screen
 
 
 async def test_file_names_are_data_in_the_palette_and_the_library(tmp_path: Path) -> None:
-    from readtui.config import Config
-    from readtui.tui.app import ReadtuiApp
     from readtui.tui.reader_screen import ReaderScreen
 
     folder = tmp_path / "corpus"
@@ -112,7 +111,7 @@ async def test_repeated_ids_are_said_and_x_deletes_one_mark(article, annotate) -
     data = json.loads(path.read_text(encoding="utf-8"))
     data["annotations"][1]["id"] = data["annotations"][0]["id"]
     path.write_text(json.dumps(data), encoding="utf-8")
-    app = make_app(article)
+    app = ReadtuiApp([article], Config(annotator="alice"))  # the marks are alice's
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert any("had the id of another" in str(n.message) for n in app._notifications)

@@ -139,6 +139,12 @@ class ReadtuiApp(App):
         elif screen is not None and screen is self.screen:
             self.pop_screen()
 
+    def library_order(self) -> list[Path]:
+        """The library's articles in order, for the reader's `>` and `<` (none when one file
+        was opened): as found, by path, an order that stays put while the library's table is
+        sorted and filtered."""
+        return list(self.articles) if self.open_library else []
+
     @property
     def _closes_to(self) -> str:
         return "Library" if self.open_library else "Quit"

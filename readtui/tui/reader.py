@@ -7,9 +7,10 @@ selection are offsets into the document text, never screen positions.
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
+from rich.color import Color, blend_rgb
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
@@ -45,8 +46,18 @@ def tag_style(tag: TagDef) -> Style:
     return Style(bgcolor=tag.colour, color="#000000", **{tag.mark: True})
 
 
-@dataclass(frozen=True)
-class SearchState:
+OTHERS_SHARE = 0.35  # how much of the tag's colour shows in another annotator's mark
+
+
+def others_style(tag: TagDef, background: Color | None) -> Style:
+    """Another annotator's mark (read-only): the tag's colour faded into the background, the
+    text in its usual colour, and the tag's mark kept, as colour alone does not tell tags apart."""
+    under = background.get_truecolor() if background else Color.parse("black").get_truecolor()
+    faded = blend_rgb(under, Color.parse(tag.colour).get_truecolor(), OTHERS_SHARE)
+    return Style(bgcolor=Color.from_triplet(faded), **{tag.mark: True})
+
+
+class SearchState(NamedTuple):  # a NamedTuple: see readtui.document.Block
     query: str
     starts: list[int]  # sorted match starts; every match is len(query) long
 
@@ -157,6 +168,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._frame_width = self._frame_margin = 0
         self._frame_base = Style()
         self._frame_components: dict[str, Style] = {}
+        self._others_styles: tuple[Color | None, dict[str, Style]] = (None, {})  # per background
 
     # Geometry
     @property
@@ -238,6 +250,10 @@ class ReaderView(ScrollView, can_focus=True):
         # styles cost a lookup through the CSS each time: once a frame, not once a row
         self._frame_base = self.rich_style
         self._frame_components = {name: self._component(name) for name in self.COMPONENT_CLASSES}
+        background = self._frame_base.bgcolor
+        if self._others_styles[0] != background or not self._others_styles[1]:
+            styles = {tag.name: others_style(tag, background) for tag in self.config.tags}
+            self._others_styles = (background, styles)
         return super().render_lines(crop)
 
     def _component(self, name: str) -> Style:
@@ -283,11 +299,14 @@ class ReaderView(ScrollView, can_focus=True):
         suggestions."""
         letters: list[Segment] = []
         seen: set[str] = set()
+        owns = self.editor.view.owns
         for annotation in annotations:
             tag = self.tags.get(annotation.tag)
             if tag and tag.name not in seen and len(seen) < GUTTER - 1:
                 seen.add(tag.name)
-                letters.append(Segment(tag.letter, base + Style(color=tag.colour, bold=True)))
+                own = owns(annotation)  # another annotator's: dim
+                style = Style(color=tag.colour, bold=own, dim=not own)
+                letters.append(Segment(tag.letter, base + style))
         for hint in hints:
             tag = self.tags.get(hint.tag)
             if tag and tag.name not in seen and len(seen) < GUTTER - 1:
@@ -350,12 +369,14 @@ class ReaderView(ScrollView, can_focus=True):
         selection_style = self._frame_components["reader--selection"]
         search_style = self._frame_components["reader--search"]
         cursor_style = self._frame_components["reader--cursor"]
+        owns, others_styles = self.editor.view.owns, self._others_styles[1]
         segments = []
         for run_start, run_end in zip(points, points[1:], strict=False):
             style = block_style
             for annotation in annotations:
                 if annotation.start <= run_start and annotation.end >= run_end:
-                    style += self._tag_styles.get(annotation.tag, Style(underline=True))
+                    styles = self._tag_styles if owns(annotation) else others_styles
+                    style += styles.get(annotation.tag, Style(underline=True))
             for hint in hints:
                 if hint.start <= run_start and hint.end >= run_end:
                     style += self._hint_styles.get(hint.tag, Style(dim=True))

@@ -16,9 +16,11 @@ from textual.widgets import Input, Static
 from readtui.annotations import Annotation
 from readtui.config import Config
 from readtui.document import Document
-from readtui.editing import Editor, Recleaned, Rejection
+from readtui.editing import Editor, Recleaned, Rejection, StateChange
 from readtui.store import AnnotationStore
+from readtui.tui.annotators import AnnotatorViews
 from readtui.tui.bars import MIN_TEXT_COLUMNS, list_width, quoted, title_and_name
+from readtui.tui.corpus_keys import CorpusKeys
 from readtui.tui.corrections import CleaningCorrections
 from readtui.tui.other_writers import OtherWriters
 from readtui.tui.reader import GUTTER, ReaderView
@@ -47,7 +49,15 @@ def _tag_bindings(config: Config) -> list[Binding]:
     return bindings
 
 
-class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections, Screen):
+class ReaderScreen(
+    AnnotatorViews,  # first: it guards some of the others' methods
+    CorpusKeys,
+    OtherWriters,
+    ReviewKeys,
+    SuggestionKeys,
+    CleaningCorrections,
+    Screen,
+):
     """One article: read, select, tag, annotate; every change saved at once."""
 
     CSS_PATH = "reader_screen.tcss"
@@ -101,6 +111,14 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
                 tooltip="Drop the block under the cursor from the article"),
         Binding("T", "make_title", "Title", show=False,
                 tooltip="Make the block under the cursor the title"),
+        Binding("D", "toggle_done", "Done",
+                tooltip="Mark the article done (for you), or back to in progress"),
+        Binding("greater_than_sign", "next_article(1)", "Next",
+                tooltip="Save and open the next article of the library not done by you"),
+        Binding("less_than_sign", "next_article(-1)", "Previous", show=False,
+                tooltip="Save and open the previous article of the library"),
+        Binding("ctrl+o", "cycle_annotators", "Whose marks", show=False,
+                tooltip="Show your marks, another annotator's, or everyone's (read-only)"),
     ]  # fmt: skip
 
     # what cannot run before the whole article is there (see `attach`)
@@ -109,7 +127,7 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             "tag_key", "tag_by_name", "note", "attributes", "delete", "undo", "redo", "save",
             "resize", "swap_ends", "apply_resize", "toggle_removed", "restore_block",
             "drop_block", "make_title", "toggle_suggestions", "accept_suggestion", "review",
-            "review_accept",
+            "review_accept", "toggle_done", "cycle_annotators",
         }
     )  # fmt: skip
     # keys that mean something only while an annotation is being resized
@@ -133,6 +151,7 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         self.config = config
         self.editor = Editor(store, config.annotator, document.text)
         self._bindings_for_tags = _tag_bindings(config)
+        self._shown = False  # see _on_screen_resume
         # the tag keys come from the config; first among the screen's keys in the footer
         self._close_binding = Binding("q", "close", closes_to, tooltip="Close, saving first")
         self._bindings = BindingsMap.merge(
@@ -161,7 +180,6 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             with Vertical(id="side"):
                 yield Static(id="list-title")
                 yield AnnotationList(self.config, id="annotation-list")
-        yield Input(placeholder="Search (enter: go, escape: cancel)", id="search")
 
     @property
     def reader(self) -> ReaderView:
@@ -172,18 +190,22 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         return self.query_one(AnnotationList)
 
     def on_mount(self) -> None:
-        async def add_footer() -> None:
+        async def add_footer_and_search() -> None:
             from textual.widgets import Footer  # its import and mount: ~7 ms before the article
 
             if not self.is_attached:  # closed within its first frame (q pressed at once)
                 return
             await self.mount(Footer())
             self.refresh_bindings()  # the footer lists the keys when they are next published
+            await self._search_input()
+            # where the user left the article: once the footer has taken its row, so that the
+            # rows scrolled to are the rows shown
+            self.call_after_refresh(self.restore_position)
 
         # after the first frame, which has the article sooner: the footer's keys came a frame
-        # after it anyway
-        self.call_after_refresh(add_footer)
-        self.query_one("#search", Input).display = False
+        # after it anyway, and the hidden search box is not needed before `/`
+        self.call_after_refresh(add_footer_and_search)
+        self.annotation_list.view = self.editor.view
         self.annotation_list.show(self.editor.annotations)
         self.reader.focus()
         self._count_tags()
@@ -224,6 +246,7 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         self.refresh_bindings()
         self._report_loading()
         self.watch_sidecar()
+        self.restore_position()
 
     def _report_loading(self) -> None:
         if self.store.reanchored:
@@ -258,13 +281,13 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
     # Bars
     def _count_tags(self) -> None:
         self._tag_counts = {}
-        for annotation in self.editor.annotations:
+        for annotation in self.editor.shown:
             self._tag_counts[annotation.tag] = self._tag_counts.get(annotation.tag, 0) + 1
 
     def _update_bars(self) -> None:
         """The title bar (title, counts, save state) and the status line."""
         counts = self._tag_counts
-        where = Text()
+        where = Text.assemble(self.state_label(), self.view_label())
         for tag in self.config.tags:
             where.append(f" {tag.letter} {counts.get(tag.name, 0)}", style=f"bold {tag.colour}")
         where.append(" ")
@@ -314,6 +337,7 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             if len(covering) > 1:
                 status.append(f"{len(covering)} here, ; cycles · ", style="dim")
             status.append(f"{annotation.tag}", style=f"bold {tag.colour if tag else ''}")
+            status.append(self.owner_note(annotation), style="dim")
             if annotation.status not in ("ok", "moved"):
                 status.append(f" ({annotation.status}: needs review)", style="bold")
             status.append(f"  {quoted(snippet(annotation.quote.exact, 50))}")
@@ -355,6 +379,7 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
 
     def on_unmount(self) -> None:
         self.stop_finding()
+        self.keep_position()
         if self.store is not None:
             self.store.write_pending()
 
@@ -405,6 +430,8 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         return selection
 
     def _tag_selection(self, tag_name: str) -> None:
+        if not self.may_add():
+            return
         selection = self._selection_or_warn()
         if selection is None:
             return
@@ -437,6 +464,8 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
                 timeout=3,
             )
             return
+        if not self.may_edit(annotation):
+            return
         if annotation.tag == tag_name:
             self.notify(f"Already a {tag_name}", markup=False, timeout=2)
             return
@@ -464,6 +493,8 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         self._tag_or_retag(tag.name)
 
     def action_tag_by_name(self) -> None:
+        if not self.may_add():
+            return
         if self.reader.selection() is None and self._target() is None:
             self._selection_or_warn()
             return
@@ -478,12 +509,13 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
 
     def current(self, covering: list[Annotation] | None = None) -> Annotation | None:
         """The annotation that keys act on in the reader: the one chosen among those under the
-        cursor (by ]/[, ; or the list), else the innermost. `covering`: those under the cursor,
-        when the caller has them."""
+        cursor (by ]/[, ; or the list), else the innermost of the user's own, else the innermost.
+        `covering`: those under the cursor, when the caller has them."""
         if covering is None:
             covering = self.editor.index.covering(self.reader.cursor)
         chosen = next((a for a in covering if a.id == self._current_id), None)
-        return chosen or (covering[0] if covering else None)
+        owns = self.editor.view.owns
+        return chosen or next((a for a in covering if owns(a)), covering[0] if covering else None)
 
     def _target(self) -> Annotation | None:
         """What c, e, x, = and retag act on: the list's highlighted row while the list has the
@@ -496,6 +528,8 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         annotation = self._target()
         if annotation is None:
             self.notify("No annotation under the cursor", markup=False, timeout=2)
+        elif not self.may_edit(annotation):
+            return None
         return annotation
 
     def action_cycle_current(self) -> None:
@@ -596,6 +630,8 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             self._delete(annotation)
 
     def _delete(self, annotation: Annotation) -> None:
+        if not self.may_edit(annotation):
+            return
         self.editor.delete(annotation)
         self._after_change(message=f"Deleted {annotation.tag} (u undoes)")
 
@@ -612,6 +648,9 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             return
         if isinstance(change, Recleaned):
             self.show_corrected(change, self.reader_offset(0))
+            return
+        if isinstance(change, StateChange):
+            self._after_change(message=f"{done}: {change.label}")
             return
         if isinstance(change, Rejection):
             self.reader.move_to(self.reader_offset(change.start))
@@ -680,7 +719,13 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
         self._fit_list(event.size.width)
         self._update_bars()  # the title gets more room, or less
 
-    def on_screen_resume(self) -> None:
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler (which this name shadows in the dispatch, and which
+        # still runs as the base class's). When first shown, every widget's styles were applied
+        # as it mounted, a moment ago: applying them all again cost as much as the first paint.
+        if not self._shown:
+            self._shown = True
+            event.refresh_styles = False
         self._fit_list(self.app.size.width)  # first shown, or resized under a dialog
         self._update_bars()
 
@@ -697,8 +742,19 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             self.reader.focus()
 
     # Search
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+    async def _search_input(self) -> Input:
+        """The search box, hidden until `/`: mounted after the first frame, or by `/` if that
+        comes first."""
+        found = self.query("#search")
+        if found:
+            return found.first(Input)
+        search = Input(placeholder="Search (enter: go, escape: cancel)", id="search")
+        search.display = False
+        await self.mount(search)
+        return search
+
+    async def action_search(self) -> None:
+        search = await self._search_input()
         search.display = True
         search.value = self.reader.search.query if self.reader.search else ""
         # focus now, not on the next turn of the loop: keys typed right after `/` are the query
@@ -722,12 +778,11 @@ class ReaderScreen(OtherWriters, ReviewKeys, SuggestionKeys, CleaningCorrections
             self.notify(f"No match for “{event.value}”", markup=False, timeout=2)
 
     def _close_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = False
+        self.query_one("#search", Input).display = False
         self.reader.focus()
 
     def key_escape(self) -> None:
-        if self.query_one("#search", Input).has_focus:
+        if isinstance(self.focused, Input) and self.focused.id == "search":
             self.reader.set_search("")
             self._close_search()
 

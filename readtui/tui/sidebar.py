@@ -14,6 +14,7 @@ from textual.strip import Strip
 
 from readtui.annotations import Annotation
 from readtui.config import Config
+from readtui.editing import View
 
 
 def count_of(number: int, noun: str) -> str:
@@ -78,12 +79,17 @@ class AnnotationList(ScrollView, can_focus=True):
         self.all: list[Annotation] = []
         self.rows: list[Annotation] = []
         self.tag_filter: str | None = None
+        # whose marks are listed (readtui.editing.View); None: every one given
+        self.view: View | None = None
 
     def show(self, annotations: list[Annotation]) -> None:
         """Show these annotations (sorted), keeping the highlight on the same one if it stays."""
         current = self.current
+        names = None if self.view is None else self.view.names
         self.all = annotations
-        self.rows = [a for a in annotations if self.tag_filter in (None, a.tag)]
+        if names is not None:
+            self.all = [a for a in annotations if a.annotator in names]
+        self.rows = [a for a in self.all if self.tag_filter in (None, a.tag)]
         self.virtual_size = Size(self.size.width, len(self.rows))
         if current is not None:
             self.select_id(current.id, post=False)
@@ -153,10 +159,16 @@ class AnnotationList(ScrollView, can_focus=True):
         state = "" if annotation.status in ("ok", "moved") else f"[{annotation.status}] "
         if state:
             segments.append(Segment(state, muted + Style(bold=True)))
-        used = 3 + len(state)
+        used, quote_style = 3 + len(state), base
+        if self.view is not None and not self.view.mine:  # others' marks listed: whose each is
+            name = snippet(annotation.annotator or "(unnamed)", 12) + " "
+            segments.append(Segment(name, muted + Style(italic=True)))
+            used += len(name)
+            if not self.view.owns(annotation):
+                quote_style = muted  # read-only: dimmed, as in the reader
         note = f" ✎ {snippet(annotation.note, 40)}" if annotation.note else ""
         room = max(4, width - used - min(len(note), max(0, width - used - 12)))
-        segments.append(Segment(snippet(annotation.quote.exact, room), base))
+        segments.append(Segment(snippet(annotation.quote.exact, room), quote_style))
         if note:
             segments.append(Segment(note, muted))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)

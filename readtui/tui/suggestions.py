@@ -48,7 +48,8 @@ class SuggestionKeys:
         """Run the rules again (after the text or the annotations changed under them)."""
         if self._hints is None or self.store is None:
             return
-        annotated = [(a.start, a.end, a.tag) for a in self.editor.annotations if not a.is_orphan]
+        # the marks shown: in the own view, another annotator's mark hides no suggestion
+        annotated = [(a.start, a.end, a.tag) for a in self.editor.shown if not a.is_orphan]
         self.stop_finding()  # what it would find is out of date
         self._finding = True
         self._run_rules(self.document.text, self.store.rejected(), annotated)
