@@ -273,13 +273,15 @@ def child_env(cache_home: Path | None = None) -> dict:
 
     readtui caches cleaned documents in the user's cache folder: XDG_CACHE_HOME points into the
     temporary folder, shared (warm) unless `cache_home` gives a fresh one (a first open). The
-    user's own readtui config is left out: XDG_CONFIG_HOME is an empty folder.
+    user's own readtui config is left out: XDG_CONFIG_HOME is an empty folder, and so are its
+    saved places in articles (XDG_STATE_HOME), which a run would otherwise write.
     """
     env = dict(os.environ)
     if cache_home or CACHE_HOME:
         env["XDG_CACHE_HOME"] = str(cache_home or CACHE_HOME)
     if CONFIG_HOME is not None:
         env["XDG_CONFIG_HOME"] = str(CONFIG_HOME)
+        env["XDG_STATE_HOME"] = str(CONFIG_HOME.parent / "state")
     if PYCACHE is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
