@@ -1,9 +1,11 @@
-"""HTML cleaning keeps what the extractor kept, less only what is clearly page furniture.
+"""HTML cleaning keeps what the extractor kept, less only what is clearly page furniture, and
+puts back the article text it leaves out: the standfirst, a live blog's time stamps.
 
 Each page is checked against trafilatura itself first, so that a test cannot pass because the
-extractor never kept the text in question.
+extractor never kept (or always kept) the text in question.
 """
 
+import pytest
 import trafilatura
 
 from readtui.cleaning.html import clean_html
@@ -101,3 +103,158 @@ def test_furniture_inside_the_extracted_text_is_still_removed():
     furniture = [*share, newsletter, "Advertisement", "Share this article"]
     assert all(text in extracted for text in furniture)  # the extractor let them through
     assert _body(html) == paragraphs
+
+
+UPDATES = [
+    (
+        "Lorry overturns on the river bridge",
+        "Police have closed the river bridge in both directions after a lorry overturned on it "
+        "in high winds this morning, and drivers are asked to keep away from the area.",
+    ),
+    (
+        "Schools to shut at noon",
+        "The county council says all schools in the valley will close at noon so that children "
+        "can get home before the worst of the storm arrives this afternoon.",
+    ),
+    (
+        "Power cuts spread to the hills",
+        "The network operator says more than 40,000 homes are now without electricity, most of "
+        "them in hill villages where its engineers cannot yet reach the damaged lines.",
+    ),
+]
+FOLLOW_UP = "Officials from the emergency services will give a further update later today."
+AUTHOR = "Rhian Powell"
+
+
+def _live_blog(stamps: list[str], entry_head: str, page_head: str) -> str:
+    """A live blog page: each entry's head (`entry_head`, its stamp at {stamp} and headline at
+    {headline}), then its paragraphs; `page_head` stands under the page's headline."""
+    entries = "".join(
+        f'<div class="entry">{entry_head.format(stamp=stamp, headline=headline)}'
+        f"<p>{paragraph}</p><p>{FOLLOW_UP}</p></div>"
+        for stamp, (headline, paragraph) in zip(stamps, UPDATES, strict=True)
+    )
+    return _page("Storm Mara live: roads closed as gales hit the valley", page_head + entries)
+
+
+# Each entry's head, its time stamp at {stamp}, and whether the extractor keeps the stamps.
+LIVE_BLOG_SHAPES = {
+    "a <time> above each headline": (
+        ["11.20 GMT", "10.05 GMT", "08.45 GMT"],
+        '<p class="entry-time"><time datetime="2026-03-21">{stamp}</time></p><h2>{headline}</h2>',
+        False,
+    ),
+    "a time stamp and a label above each headline": (
+        ["10:45am", "9:30am", "8:05am"],
+        '<header class="entry-header"><time>{stamp}</time><div class="label">Key event</div>'
+        "</header><h3>{headline}</h3>",
+        False,
+    ),
+    "the author between the time stamp and the text": (
+        ["14:32", "13:50", "12:15"],
+        f'<div class="entry-stamp">{{stamp}}</div><div class="contributor">{AUTHOR}</div>',
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("stamps", "entry_head", "extractor_keeps_them"),
+    LIVE_BLOG_SHAPES.values(),
+    ids=LIVE_BLOG_SHAPES,
+)
+def test_a_live_blog_keeps_each_entrys_time_stamp_above_it(
+    stamps, entry_head, extractor_keeps_them
+):
+    published = '<p class="published"><time>Sat 21 Mar 2026 14.40 GMT</time> Updated 14:40</p>'
+    html = _live_blog(stamps, entry_head, published)
+    extracted = trafilatura.extract(html, include_comments=False)
+    assert all((stamp in extracted) is extractor_keeps_them for stamp in stamps)
+    expected = []
+    for stamp, (headline, paragraph) in zip(stamps, UPDATES, strict=True):
+        # each entry as the extractor kept it (its stamp or not), under its stamp
+        entry = [text for text in (AUTHOR, headline, paragraph, FOLLOW_UP) if text in extracted]
+        expected += [stamp, *entry]
+    cleaned = clean_html(html)
+    assert _body(html) == expected
+    stamp_kinds = {block.kind for block in cleaned.blocks if block.text in stamps}
+    assert stamp_kinds == {"heading"}
+    assert not any("14.40" in text or "14:40" in text for text in _body(html))  # published
+
+
+def test_a_lone_time_under_the_headline_is_when_the_article_was_published():
+    body = f'<p class="stamp"><time>07:30</time></p><p class="byline">By {AUTHOR}</p>' + "".join(
+        f"<p>{paragraph}</p>" for _, paragraph in UPDATES
+    )
+    html = _page("Storm Mara closes valley roads", body)
+    assert _body(html) == [paragraph for _, paragraph in UPDATES]
+
+
+HARBOUR = [
+    "The harbour authority said on Monday that the old breakwater, built in 1911, would be "
+    "rebuilt over the next three years at a cost of about 40 million euros, after storms last "
+    "winter breached it twice.",
+    "Fishermen who moor their boats behind the wall have complained for a decade that repairs "
+    "were patched and postponed, and several lost their boats when the sea came through.",
+    "The work will close the northern quay from April, the authority said, and boats will be "
+    "moved to a temporary pontoon in the inner basin.",
+]
+STANDFIRST = (
+    "After two breaches in one winter, the wall that shelters the town's fishing fleet is to be "
+    "rebuilt. Fishermen say it is years too late."
+)
+PHOTO_CAPTION = "Waves break over the old wall at high tide in January. Photograph: Ines Vale"
+
+
+def _feature(summary: str, under: str, body_class: str = "article-body") -> str:
+    """A feature page: its summary in the metadata, the headline and what stands `under` it
+    (standfirst, byline, date) in a header, a photo, then the body in its own container, which
+    the extractor takes alone."""
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour wall to be rebuilt | Coast Herald</title>"
+        '<meta property="og:title" content="Harbour wall to be rebuilt">'
+        f'<meta name="description" content="{summary}"></head>'
+        '<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article>'
+        '<header><p class="kicker">Coast</p><h1>Harbour wall to be rebuilt</h1>'
+        f"{under}</header>"
+        f'<figure><img src="wall.jpg" alt=""><figcaption>{PHOTO_CAPTION}</figcaption></figure>'
+        f'<div class="{body_class}">'
+        + "".join(f"<p>{paragraph}</p>" for paragraph in HARBOUR)
+        + "</div></article></main><footer><p>© 2026 Coast Herald</p></footer></body></html>"
+    )
+
+
+STANDFIRST_SHAPES = {
+    "a dek paragraph, the summary whole": (
+        STANDFIRST,
+        f'<p class="dek">{STANDFIRST}</p><p class="byline">By Ines Vale</p>'
+        "<p><time>9 March 2026</time></p>",
+        "article-body",
+    ),
+    "a sub-headline, the summary cut off": (
+        STANDFIRST[:70] + "…",
+        f'<h2 class="standfirst">{STANDFIRST}</h2>'
+        '<div class="meta">By Ines Vale · 4 min read</div>',
+        "entry-content",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("summary", "under_headline", "body_class"), STANDFIRST_SHAPES.values(), ids=STANDFIRST_SHAPES
+)
+def test_the_standfirst_under_the_headline_opens_the_body(summary, under_headline, body_class):
+    html = _feature(summary, under_headline, body_class)
+    extracted = trafilatura.extract(html, include_comments=False)
+    assert STANDFIRST not in extracted and HARBOUR[0] in extracted  # the extractor left it out
+    cleaned = clean_html(html)
+    assert cleaned.blocks[1] == ("paragraph", STANDFIRST, 0)
+    assert _body(html) == [STANDFIRST, *HARBOUR]  # not the caption, byline or date around it
+    assert STANDFIRST not in cleaned.removed
+
+
+def test_a_summary_that_is_not_shown_or_repeats_the_first_paragraph_adds_nothing():
+    only_in_metadata = _feature(STANDFIRST, '<p class="byline">By Ines Vale</p>')
+    assert _body(only_in_metadata) == HARBOUR
+    repeated = _feature(HARBOUR[0], f'<p class="summary">{HARBOUR[0]}</p>')
+    assert _body(repeated) == HARBOUR

@@ -4,7 +4,7 @@ import pytest
 
 from readtui.cleaning.headline import unglued
 from readtui.cleaning.html import clean_html, visible_text
-from readtui.cleaning.metadata import is_date_line, is_time_stamp
+from readtui.cleaning.metadata import is_clock_time, is_date_line, is_time_stamp
 from readtui.cleaning.scraped import clean_scraped, split_blocks
 
 PARAGRAPHS = [
@@ -118,6 +118,24 @@ def test_live_blog_time_stamps_stay_as_their_own_blocks():
     assert is_time_stamp("9.30am") and not is_time_stamp("Nov 20")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("18:40 GMT", True),
+        ("07:05", True),
+        ("9.30am", True),
+        ("10:42 a.m. ET", True),
+        ("18.40 BST", True),
+        ("Updated 17:40", False),  # when the article was published
+        ("Sat 17 Jan 2026 18.44 GMT", False),
+        ("12.50", False),  # a price or a score as well
+        ("18:40 the rescue began", False),
+    ],
+)
+def test_a_clock_time_is_a_time_of_day_alone(text, expected):
+    assert is_clock_time(text) is expected
+
+
 def test_comment_form_related_list_and_widgets_are_dropped():
     furniture = [
         "Share this with Facebook",
@@ -145,6 +163,53 @@ def test_comment_form_related_list_and_widgets_are_dropped():
     assert body(cleaned) == PARAGRAPHS
     for line in furniture:
         assert line in cleaned.removed
+
+
+CAPTIONS = [
+    "Divers searched the water near the hull on Thursday.",
+    "Relatives waited outside the port office through the afternoon",
+]
+# A figure as pages give it, its caption at {}: the label on a line of its own, or glued to it.
+FIGURES = {
+    "source and caption labels, each on a line": "Image source, Harbour Police\nImage caption,\n{}",
+    "a caption label without punctuation": "Image caption\n{}",
+    "a video's caption": "Media caption,\n{}",
+    "a photo caption with a colon": "Photo caption:\n{}",
+    "the credit below its own label": "Image copyright\nHarbour Police\nImage caption\n{}",
+    "a label glued to the caption": "Media caption{}",
+}
+
+
+@pytest.mark.parametrize("figure", FIGURES.values(), ids=FIGURES.keys())
+@pytest.mark.parametrize("innertext", [False, True], ids=["blank lines", "innertext"])
+def test_a_caption_below_its_label_is_dropped(figure, innertext):
+    head = "\n".join(["Ferry capsizes in harbour - Coast News", *NAV, "Ferry capsizes in harbour"])
+    first, second = (figure.format(caption) for caption in CAPTIONS)
+    parts = [f"{head}\n{first}", PARAGRAPHS[0], second, *PARAGRAPHS[1:], "Related Topics\nFerries"]
+    # a browser's innerText has blank lines only around paragraphs; other scrapers, everywhere
+    text = "\n\n".join(parts) if innertext else page(*"\n".join(parts).split("\n"))
+    cleaned = clean_scraped(text)
+    assert cleaned.title == "Ferry capsizes in harbour"
+    assert body(cleaned) == PARAGRAPHS
+    assert first.split("\n")[-1] in cleaned.removed  # the user can restore it
+
+
+def test_what_follows_a_credit_or_a_caption_label_is_kept_when_it_is_no_caption():
+    long_paragraph = f"{PARAGRAPHS[1]} {PARAGRAPHS[2]}"  # longer than any caption
+    closing = "The ferry had passed an inspection in March, its owners said."
+    text = page(
+        "Ferry capsizes in harbour - Coast News",
+        *NAV,
+        "Ferry capsizes in harbour",
+        "Image source, Getty Images",  # a credit with its text: nothing below is labelled
+        PARAGRAPHS[0],
+        "Image caption,",
+        long_paragraph,
+        "Image source,",  # a credit's label: a sentence below it is no credit
+        closing,
+        "Related Topics",
+    )
+    assert body(clean_scraped(text)) == [PARAGRAPHS[0], long_paragraph, closing]
 
 
 def test_sub_headings_inside_the_article_are_kept_as_headings():
@@ -205,6 +270,8 @@ ORDINARY_SENTENCES = [
     "Popular anger grew through the night.",
     "He declined to leave a comment on the matter.",
     "Facebook said on Tuesday it would appeal.",
+    "Photos shared by residents showed water up to the roofs of the shops.",
+    "Images of the flooded square spread quickly online.",
 ]
 
 

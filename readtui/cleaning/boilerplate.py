@@ -179,15 +179,17 @@ FAMILIES = (
     _family(
         "image",
         40,
+        # the label may be glued to the caption: "Media captionWho is Julian Assange?"
         r"^(?:image|photo|picture|video|graphic|illustration|media)(?: \d+ of \d+)?"
-        r"\s*(?:copyright|caption|credit|source)\b",
+        r"\s*(?:copyright|caption|credit|source)(?:\b|(?=(?-i:[A-Z])))",
         r"^(?:image|photo|picture|graphic|illustration|caption|credit|source|photograph)"
         r"(?: credit)?\s*:",
         r"credits?:\s*[^.:]{0,60}$",
         r"^(?:image|photo|picture|video|gallery)(?: \d+)?(?: of \d+)?$",
         r"^(?:item|image|photo|slide) \d+ of \d+\b|^\[\d+ ?/ ?\d+\]",
         r"\b(?:getty images|shutterstock|istock(?:photo)?|file photo|ap photo|pool photo)\b",
-        r"^\[?(?:image|img|photo)[\w. -]*\]?$",
+        # a placeholder or a menu item ("[image]", "Photos"), not a sentence ("Photos show …")
+        r"^\[?(?:image|img|photo)[\w. -]*(?<![.!?])\]?$",
         r"^\[?\w*[_-](?:img|image|photo|thumb|placeholder)\]?$",  # a template's token: spot_img
         r"\.(?:jpe?g|png|gif|webp)$",
         r"^(?:enlarge|expand|zoom) (?:this )?(?:image|photo)\b",
@@ -233,6 +235,31 @@ FAMILIES = (
 
 
 _MOST_WORDS = max(family.max_words for family in FAMILIES)
+# captions, credits and image placeholders
+IMAGE = next(family for family in FAMILIES if family.name == "image")
+
+# A caption's or a credit's label on a line of its own ("Image caption,", "Image source,"), as
+# broadcasters' pages give it: the block after it is what it labels, if it is short enough to
+# be a caption (a sentence or two) or a credit (a name or two, no sentence).
+_BARE_LABEL = re.compile(
+    r"(?:image|photo|picture|video|graphic|illustration|media)\s*(caption|copyright|credit|source)"
+    r"\W*",
+    _FLAGS,
+)
+_CAPTION_MAX_WORDS = 40
+_CREDIT_MAX_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def labels_next(label: str, text: str, word_count: int) -> bool:
+    """Whether `text`, the block after `label`, is the caption or credit that `label` names."""
+    match = _BARE_LABEL.fullmatch(label.strip())
+    if match is None:
+        return False
+    if match[1].lower() == "caption":
+        return word_count <= _CAPTION_MAX_WORDS
+    return word_count <= _CREDIT_MAX_WORDS and _SENTENCE_END.search(text) is None
+
 
 # Nearly every block belongs to no family, and a case-insensitive search is slow: re cannot skip
 # ahead to where a literal text stands, as it does when case counts. So each wording is read

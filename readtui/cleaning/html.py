@@ -6,6 +6,7 @@ scraped-text cleaner instead, so a page always yields what text it has.
 """
 
 import re
+from bisect import bisect_right
 
 import lxml.etree
 import lxml.html
@@ -15,7 +16,7 @@ from trafilatura.settings import Document as Extracted
 from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import family_of
 from readtui.cleaning.headline import overlap
-from readtui.cleaning.metadata import is_date_line
+from readtui.cleaning.metadata import is_clock_time, is_date_line, is_publication_time
 from readtui.cleaning.scraped import clean_scraped, split_blocks
 from readtui.cleaning.textstats import SeenText, normalise, words
 
@@ -35,6 +36,11 @@ _BLOCK_TAGS = frozenset(
     " h1 h2 h3 h4 h5 h6 header li main nav ol p pre section table td th tr ul".split()
 )
 _INVISIBLE_TAGS = frozenset("script style noscript template svg head".split())
+_STANDFIRST_MIN_WORDS = 6  # a summary shorter than this could match a label by chance
+# A live blog: entries each headed by a time stamp, at most this many blocks of the page above
+# the entry's first kept block, and at least this many entries.
+_STAMP_REACH = 3
+_LIVE_BLOG_MIN_ENTRIES = 2
 
 
 def clean_html(html: str) -> Cleaned:
@@ -48,6 +54,9 @@ def clean_html(html: str) -> Cleaned:
     page_text = visible_text(html)
     if not blocks:
         return clean_scraped(page_text)
+    page_blocks = split_blocks(page_text)
+    blocks = _with_standfirst(blocks, page_blocks, title, extracted.description or "")
+    blocks = _with_time_stamps(blocks, page_blocks)
     kept = [CleanBlock("title", title, 1)] if title else []
     kept += blocks
     return Cleaned(
@@ -56,11 +65,11 @@ def clean_html(html: str) -> Cleaned:
         byline=extracted.author or "",
         date=extracted.date or "",
         url=extracted.url or "",
-        **_left_out(page_text, kept),
+        **_left_out(page_blocks, kept),
     )
 
 
-def _left_out(page_text: str, kept: list[CleanBlock]) -> dict[str, list]:
+def _left_out(page_blocks: list[str], kept: list[CleanBlock]) -> dict[str, list]:
     """The page's visible blocks that are not in the article (what the extractor dropped), as
     the `removed` and `removed_at` of a `Cleaned`: each placed after the last kept block seen
     above it in the page."""
@@ -72,7 +81,7 @@ def _left_out(page_text: str, kept: list[CleanBlock]) -> dict[str, list]:
     # a piece of a kept block (a line of a paragraph, a cell of a table) is not left out
     whole = "\n".join(position_of)
     removed, removed_at, position = [], [], 0
-    for text in split_blocks(page_text):
+    for text in page_blocks:
         key = normalise(text)
         if key in position_of:
             position = max(position, position_of[key] + 1)
@@ -97,10 +106,10 @@ def _without_furniture(blocks: list[CleanBlock], title: str) -> list[CleanBlock]
 
     The extractor has already left out the page around the article, so what it kept is taken
     as body unless a rule is sure: a widget's wording (share, follow, newsletter, comments,
-    paywall, advert, related links), a date line that is not a heading, a long paragraph or a
-    cut-off teaser repeating text above, a paragraph repeating the headline. A list is judged
-    whole: its furniture items go only when they are at least half of it, so a round-up of
-    short items (deals, a meal plan) keeps every item."""
+    paywall, advert, related links), a date line or an "Updated 17:40" that is not a heading,
+    a long paragraph or a cut-off teaser repeating text above, a paragraph repeating the
+    headline. A list is judged whole: its furniture items go only when they are at least half
+    of it, so a round-up of short items (deals, a meal plan) keeps every item."""
     doomed = [_is_furniture(block) for block in blocks]
     for start, end in _list_runs(blocks):
         if 2 * sum(doomed[start:end]) < end - start:
@@ -120,7 +129,91 @@ def _is_furniture(block: CleanBlock) -> bool:
     family = family_of(block.text, len(words(block.text)))
     if family is not None and family.name not in _KEPT_FAMILIES:
         return True
-    return block.kind != "heading" and is_date_line(block.text)
+    return block.kind != "heading" and (is_date_line(block.text) or is_publication_time(block.text))
+
+
+def _with_standfirst(
+    blocks: list[CleanBlock], page_blocks: list[str], headline: str, summary: str
+) -> list[CleanBlock]:
+    """The blocks with the standfirst (dek) first when the extractor left it out, as it does
+    when it takes the body's container and the standfirst stands above it, by the headline.
+
+    Between the headline and the body stand a caption, a byline, a date, a share bar; the
+    standfirst is the block there that the page's own summary (its meta description) gives,
+    whole or cut off with "…", unless the body holds it too."""
+    wanted = normalise(summary)
+    if len(wanted.split()) < _STANDFIRST_MIN_WORDS:
+        return blocks
+    first = normalise(blocks[0].text)
+    keys: list[str] = []  # the page's blocks, normalised, down to the body's first block
+    for text in page_blocks:
+        keys.append(normalise(text))
+        if keys[-1] == first:
+            break
+    else:
+        return blocks
+    headline_key = normalise(headline)
+    top = next((i for i in range(len(keys) - 2, -1, -1) if keys[i] == headline_key), None)
+    if top is None:
+        return blocks
+    kept = {normalise(block.text) for block in blocks}
+    for index in range(top + 1, len(keys) - 1):
+        key, text = keys[index], page_blocks[index]
+        if (
+            len(key.split()) >= _STANDFIRST_MIN_WORDS
+            and (wanted.startswith(key) or key.startswith(wanted))
+            and not first.startswith(key)  # a teaser of the first paragraph
+            and key not in kept  # a paragraph of the body, given above it too
+            and not _is_furniture(CleanBlock("paragraph", text))
+        ):
+            return [CleanBlock("paragraph", text), *blocks]
+    return blocks
+
+
+def _with_time_stamps(blocks: list[CleanBlock], page_blocks: list[str]) -> list[CleanBlock]:
+    """The blocks with a live blog's time stamps put back, each as a heading above the first
+    kept block of its entry: the extractor drops them (a <time> element, a "timestamp" class).
+
+    A stamp is a block of the page that holds a time of day alone ("18:40 GMT") with a kept
+    block a few blocks below it (past a "Key event" label, an author's name). A page is a live
+    blog only with two such entries or more; a lone time by the headline says when the
+    article was published."""
+    positions: dict[str, list[int]] = {}  # where each text stands among the kept blocks
+    for index, block in enumerate(blocks):
+        positions.setdefault(normalise(block.text), []).append(index)
+    stamp_above: dict[int, str] = {}  # by the index in `blocks` of its entry's first block
+    kept_stamps: set[int] = set()  # stamps the extractor kept, as paragraphs
+    entries = 0
+    stamp, reach, last = "", 0, -1  # `last`: the kept block that began the entry before
+    for text in page_blocks:
+        clock = is_clock_time(text)
+        if not (clock or stamp):
+            continue
+        # the first kept block with this text after the entry before (a menu of the entries'
+        # headlines above them on the page holds the same texts)
+        at = positions.get(normalise(text), [])
+        found = bisect_right(at, last)
+        if found < len(at):  # a kept block: the stamp itself, or what it heads
+            index = at[found]
+            if clock and blocks[index].kind == "paragraph":
+                kept_stamps.add(index)
+            elif not clock:
+                stamp_above[index] = stamp
+            entries += 1
+            stamp, last = "", index
+        elif clock:
+            stamp, reach = text, _STAMP_REACH
+        else:
+            reach -= 1
+            stamp = stamp if reach else ""
+    if entries < _LIVE_BLOG_MIN_ENTRIES:
+        return blocks
+    with_stamps: list[CleanBlock] = []
+    for index, block in enumerate(blocks):
+        if index in stamp_above:
+            with_stamps.append(CleanBlock("heading", stamp_above[index]))
+        with_stamps.append(block._replace(kind="heading") if index in kept_stamps else block)
+    return with_stamps
 
 
 def _list_runs(blocks: list[CleanBlock]) -> list[tuple[int, int]]:

@@ -33,6 +33,10 @@ _CLOCK = rf"(?:{TIME.pattern}){_ZONE}"
 DATE_AND_TIME = re.compile(
     rf"(?:{_CLOCK}[,\s]+)?(?:{DATE.pattern})(?:[,\s]+(?:at\s+)?{_CLOCK})?", re.IGNORECASE
 )
+_CLOCK_TIME = re.compile(rf"(?i:{TIME.pattern})\.?(?:\s+[A-Z]{{2,4}})?")  # a zone in capitals
+_PUBLICATION_LABEL = re.compile(
+    r"(?:first |last )?(?:published|updated|posted|modified|created)\b", re.IGNORECASE
+)
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
 # Where the names of a byline stop: a date, a weekday, a time, "on"/"at", a separator.
 _BYLINE_END = re.compile(
@@ -67,6 +71,20 @@ def is_time_stamp(text: str) -> bool:
         return False
     rest = TIME.sub(" ", text, count=1)
     return rest != text and all(_DATE_LINE_WORDS.match(word) for word in words(rest))
+
+
+def is_clock_time(text: str) -> bool:
+    """A time of day and nothing else but its zone ("18:40 GMT", "9.30am", "07:05"): how a live
+    blog heads each entry. A label ("Updated 17:40") or a date makes it a publication line; a
+    bare "12.50" may be a price or a score, so a time with a dot needs its zone or am/pm."""
+    text = text.strip()
+    return _CLOCK_TIME.fullmatch(text) is not None and (":" in text or not text[-1].isdigit())
+
+
+def is_publication_time(text: str) -> bool:
+    """When the article (or a live blog's entry) was published or updated, as a time without
+    a date: "Updated 17:40", "Posted at 9.30am"."""
+    return _PUBLICATION_LABEL.match(text.strip()) is not None and is_time_stamp(text)
 
 
 def date_of(text: str) -> str:

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from readtui.cleaning import CleanBlock, Cleaned
-from readtui.cleaning.boilerplate import Family, family_of
+from readtui.cleaning.boilerplate import IMAGE, Family, family_of, labels_next
 from readtui.cleaning.headline import headline_before, headline_from_page_title, looks_like_headline
 from readtui.cleaning.layout import BULLET, split_blocks, without_bullet
 from readtui.cleaning.metadata import byline_of, date_of, is_byline, is_date_line, is_time_stamp
@@ -99,6 +99,22 @@ def describe(text: str) -> Block:
         is_date=is_date_line(text),
         is_byline=is_byline(text),
     )
+
+
+def mark_captions(blocks: list[Block]) -> list[Block]:
+    """Flag as a caption the block below a caption's label standing alone ("Image caption,"):
+    broadcasters' pages put the label on a line of its own and the caption on the next."""
+    marked = blocks[:1]
+    for label, block in zip(blocks, blocks[1:], strict=False):
+        if (
+            label.family is IMAGE
+            and block.family is None
+            and not block.is_metadata
+            and labels_next(label.text, block.text, block.word_count)
+        ):
+            block = block._replace(family=IMAGE)
+        marked.append(block)
+    return marked
 
 
 def mark_repeats(blocks: list[Block]) -> list[Block]:
@@ -388,7 +404,8 @@ def _cut_long(chunk: str) -> list[str]:
 def clean_scraped(text: str) -> Cleaned:
     if len(text) > LARGE_TEXT:
         return clean_large_text(text)
-    blocks = mark_list_items(mark_repeats([describe(block) for block in split_blocks(text)]))
+    described = [describe(block) for block in split_blocks(text)]
+    blocks = mark_list_items(mark_repeats(mark_captions(described)))
     if not blocks:
         return Cleaned()
     if is_clean_text(blocks):
