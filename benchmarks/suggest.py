@@ -14,11 +14,12 @@ are two tables; a held-out article not yet in sample_articles/ is skipped and na
 time for all rules together, and for each built-in rule alone, on a 1 MB article made of the
 sample articles' cleaned texts, against the targets.
 
-    python benchmarks/suggest.py [--json FILE] [--misses] [--runs N]
+    python benchmarks/suggest.py [--json FILE] [--misses] [--held-out-misses] [--runs N]
 
---misses lists, for the older fixtures only, the gold annotations no suggestion overlaps and
-the suggestions that overlap no gold annotation (the held-out articles are not shown, so that
-they stay unseen by whoever tunes the rules).
+--misses lists, for the older fixtures, the gold annotations no suggestion overlaps and the
+suggestions that overlap no gold annotation; --held-out-misses lists the same for the held-out
+articles (once they have been used to tune the rules, they are development data, and a new
+unseen set is the honest figure).
 """
 
 import argparse
@@ -35,14 +36,23 @@ from readtui.config import Config  # noqa: E402
 from readtui.document import BLOCK_SEPARATOR, load_document  # noqa: E402
 from readtui.suggest import Suggestion, rules_for, suggest  # noqa: E402
 
-# The articles written after the rules, scored apart: the honest figure (issue 9).
+# The articles written after the rules, by someone who never saw them, scored apart: the honest
+# figure (issue 9). Each earlier held-out set was used to tune the rules after it was scored, so it
+# is development data now, among the fixtures: the first (sabri-floods-sitrep,
+# quarry-widows-feature, coach-crash-inquest, apartment-fire-tv, ostra-bridge-trial,
+# lorvan-market-translated) and the second (vestrana-border-raid-wire, halvergate-tram-innertext,
+# dunmore-elevator-blast, cyclone-ilse-flash-update, storm-kaia-liveblog,
+# brackwell-warehouse-fire-trial, sayre-river-fisherman-feature,
+# brennwald-gas-explosion-translated).
 HELD_OUT = [
-    "sabri-floods-sitrep.md",
-    "quarry-widows-feature.txt",
-    "coach-crash-inquest.txt",
-    "apartment-fire-tv.txt",
-    "ostra-bridge-trial.md",
-    "lorvan-market-translated.txt",
+    "ardal-communique-monitor.txt",
+    "grellen-terrace-longread.md",
+    "oke-dara-hotel-siege-liveblog.txt",
+    "orrick-crossing-board-summary.txt",
+    "ostreva-methanol-bulletin.md",
+    "sennick-plant-explosion-explainer.html",
+    "tallowbark-plane-crash-tributes.html",
+    "tirumbal-stampede-innertext.txt",
 ]
 
 ARTICLES = REPO / "sample_articles"
@@ -187,8 +197,8 @@ def print_table(label: str, articles: list[str], scores: dict) -> None:
         )
 
 
-def print_misses(misses: dict) -> None:
-    print("\nmisses in the older fixtures (held-out articles not shown)")
+def print_misses(misses: dict, label: str) -> None:
+    print(f"\nmisses in the {label}")
     for source, found in misses.items():
         if not found["gold"] and not found["suggested"]:
             continue
@@ -272,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the figures to FILE")
     parser.add_argument("--misses", action="store_true", help="list the fixtures' misses")
+    parser.add_argument(
+        "--held-out-misses", action="store_true", help="list the held-out articles' misses"
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs for the speed median")
     args = parser.parse_args(argv)
     config = Config()
@@ -286,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the suggestion rules cannot be loaded: {exc}", file=sys.stderr)
         return 1
     print_table("fixtures", fixture_names, fixture_scores)
-    held_out_scores, _, held_out_names = score(present, config)
+    held_out_scores, held_out_misses, held_out_names = score(present, config)
     if held_out_names:
         print_table("held-out", held_out_names, held_out_scores)
     else:
@@ -294,7 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     if skipped:
         print(f"  skipped (article or gold file not in the repo yet): {', '.join(skipped)}")
     if args.misses:
-        print_misses(misses)
+        print_misses(misses, "older fixtures")
+    if args.held_out_misses:
+        print_misses(held_out_misses, "held-out articles")
     speed = print_speed(config, args.runs)
     if args.json:
         result = {

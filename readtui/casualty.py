@@ -11,28 +11,40 @@ reads only what the text says; anything unclear is left unset.
   apprentice`, `the driver was killed`, `lost her husband`, and a person named by name, read on
   the text as written: `Nadia Kern was killed`, `Tomas Varga, 42, died` (an age after a name is
   no count), `killed Maria dos Santos`. (`a`/`an` alone before a thing is no count, and a
-  headline in title case, `Storm Kills Two Fishermen`, names no one.) `both` is 2.
+  headline in title case, `Storm Kills Two Fishermen`, names no one.) `both` is 2. One more
+  person after others is 1: `a third was critically injured`, `another is missing` (not `a
+  third of them`).
 - Floors and ceilings: `at least`, `more than`, `over`, `no fewer than`, `12 or more` give
   `count_min` (`more than 40` is 41: more than; `at least 40` and `40 or more` are 40); `up to`,
   `at most`, `nearly`, `almost`, `no more than` give `count_max` (`fewer than 10` is 9).
 - Ranges: `between 10 and 15`, `10 to 15`, `10-15`, `two or three` give both. `1-0` (falling) is
   a score, not a range.
 - Vague counts give a floor: `dozens` 24, `scores` 40, `hundreds` 200, `thousands` 2000,
-  `tens of thousands` 20000, `hundreds of thousands` 200000.
+  `tens of thousands` 20000, `hundreds of thousands` 200000; `several hundred` is `hundreds`.
 - Groups of one kind joined in one phrase are added up: `a security guard and a teacher were
   shot dead` is 2, `the dead included four children and a paramedic` 5, `at least 118 soldiers
   and 240 civilians have been killed` count_min 358 (a floor plus a number is a floor). A part
   named after a whole is not added: `seven people, including four children` and `23 people
-  injured, four of them critically` are 7 and 23. A figure of another kind after the first is
-  not read: `five soldiers were killed and 17 wounded` is 5 killed.
+  injured, four of them critically`, `32 injured, 5 critically` are 7, 23 and 32, and people
+  named again between commas are not more people (`The victim, a 34-year-old woman, died` is 1,
+  `Two men, a driver and a surveyor's assistant, are missing` 2). Names listed are counted with
+  their ages and towns: `named as Maria Lopez, 41, of Sparks, and her son` is 2; ages between
+  commas are no people (`The driver, 52, died` is 1, `Three men, 19, 22 and 25, were hurt` 3),
+  and places between groups are skipped (`killed four people in Florida and two in Georgia` is
+  6). A figure of
+  another kind after the first is not read: `five soldiers were killed and 17 wounded` is 5
+  killed.
 - A death toll or a running total is read by the figure it reaches: `the death toll rose from
-  12 to 16` and `the total rose from 12 to 16` are 16.
+  12 to 16` and `the total rose from 12 to 16` are 16, also past a clause inside the toll (`The
+  death toll, which stood at 45 on Monday, rose to 60` is 60).
 - `kind`: killed, injured, missing or captured, from the word that says what happened (`dead`,
   `wounded`, `treated`, `taken to hospital`, `in hospital`, `burns`, `unaccounted for`,
   `abducted`, `held`, `detained`, `rounded up`...; `fatal injuries`, `fatally wounded` and `lost
   her husband` are killed); a noun that only implies it (`deaths`, `bodies`, `toll`, `martyrs`,
-  `hostages`) counts when no such word does: `five hostages were killed` is killed. `trapped`
-  and `shot` have no kind.
+  `hostages`) counts when no such word does: `five hostages were killed` is killed. What
+  happens to people named by what had happened to them comes first: `two of the wounded died`
+  is killed. `never found` and `yet to be accounted for` are missing; `None of the 150
+  passengers survived` is 150 killed. `trapped` and `shot` have no kind.
 - `group`: who, when the words after the number say it (`civilians`, `security officials`,
   `elderly people`; `of the gunmen` gives gunmen; joined groups `soldiers and civilians`), not
   a word as empty as `people` or `others`, nor a word that is itself the kind (`27 bodies`).
@@ -80,6 +92,7 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
 _VAGUE = {
     "tens of thousands": 20_000, "hundreds of thousands": 200_000,
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+    "several dozen": 24, "several hundred": 200, "several thousand": 2000,
 }  # fmt: skip
 # one's kin, as patterns: to lose them is to lose them to death ("lost her husband", "lost two
 # sons")
@@ -95,13 +108,21 @@ _KINDS = {
     "killed": r"kill\w*|dead|died|dies|die|perish\w*|slain|drown\w*|murder\w*|massacr\w*"
     r"|fatal(?:ly)?\s+(?:injur\w*|wound\w*|shot|stabbed|hurt)"
     rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)})"
-    r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|lost\s+their\s+lives"
-    r"|(?:burn[te]d?|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death",
+    r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*"
+    r"|lost\s+(?:(?:his|her|their|its|our|my|your)\s+)?li(?:fe|ves)"
+    r"|(?:burn[te]d?|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death"
+    r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
     "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated|treatment|burns|fractures"
-    r"|(?:taken|rushed|admitted|airlifted|flown)\s+to\s+(?:[\w-]+\s+){0,2}?hospital"
+    r"|stabbed"
+    r"|inhalation|(?:broken|crushed|fractured)\s+(?:legs?|arms?|bones|spines?|ribs|skulls?|limbs"
+    r"|hips?|pelvis(?:es)?)"
+    r"|(?:taken|took|taking|rushed|admitted|airlifted|flown)\s+(?:[\w,-]+\s+){0,4}?to\s+"
+    r"(?:[\w-]+\s+){0,2}?hospital"
     r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening)\s+condition"
     r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care",
-    "missing": r"missing|unaccounted|disappeared",
+    "missing": r"missing|unaccounted|disappeared"
+    r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
     r"|rounded\s+up",
 }
@@ -120,11 +141,15 @@ def _kind_pattern(kinds: dict[str, str]) -> re.Pattern:
 
 _KIND = _kind_pattern(_KINDS)
 _IMPLIED_KIND = _kind_pattern(_IMPLIED_KINDS)
+# people named by what had happened to them, to whom something else happens now: "two of the
+# wounded died" is killed
+_OF_THE_KIND = re.compile(r"\bof\s+(?:the|those)\s+(?:injured|wounded|hurt|missing|hostages)\b")
 # number words that make a count by themselves ("a" and "an" need a "dozen" or "hundred" after)
 NUMBER_WORDS = "|".join(
     sorted((word for word in [*_UNITS, *_SCALES] if word not in ("a", "an")), key=len, reverse=True)
 )
 _NUMBER_WORD = trie_pattern([*_UNITS, *_SCALES])
+_WORDS_OF_A_NUMBER = trie_pattern(NUMBER_WORDS.split("|"))
 _NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|half\s+a\s+dozen"
     rf"|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
@@ -145,7 +170,7 @@ _FIGURE_STARTS = trie_pattern([
 _FIGURE = re.compile(
     rf"""\b(?=\d|{_FIGURE_STARTS})(?:between\s+(?P<low>{_NUMBER})\s+and\s+(?P<high>{_NUMBER})
        | (?P<from>\d+)\s*(?:-|–|to)\s*(?P<to>\d+)
-       | (?P<either>{NUMBER_WORDS})\s+or\s+(?P<or>{NUMBER_WORDS})
+       | (?P<either>{_WORDS_OF_A_NUMBER})\s+or\s+(?P<or>{_WORDS_OF_A_NUMBER})
        | (?:(?P<floor>{_FLOOR})|(?P<ceiling>{_CEILING}))?\s*(?P<count>{_NUMBER})
          (?P<or_more>\s+or\s+more)?
        | (?P<vague>{_VAGUE_WORDS})
@@ -154,7 +179,10 @@ _FIGURE = re.compile(
 )
 # a toll is read by the figure it reaches: "the death toll rose from 12 to 16" is 16
 _TOLL_REACHES = re.compile(
-    r"\b(?:toll|total|number\s+of)\b.*?\b(?:to|at|of|reach\w*|pass\w*|hit|top\w*|exceed\w*|past)\s+(?=\S)"
+    r"\b(?:toll|total|count|number\s+of)\b"
+    # the figure after a clause in the toll: "The toll, which stood at 45, rose to 60"
+    r"(?:\s*,\s*(?:which|that|revised|updated|previously|initially|already)\b[^,]{1,80},)?.*?"
+    r"\b(?:to|at|of|reach\w*|pass\w*|hit\w*|top\w*|exceed\w*|surpass\w*|past)\s+(?=\S)"
 )
 # one person: a word that names one ("paramedic"), or has a person's ending ("teacher") and is
 # not a thing with that ending ("tower")
@@ -175,7 +203,11 @@ _PERSON_WORDS = """
     captain sergeant lieutenant colonel priest imam monk nun pastor bishop cleric mayor
     councillor judge lawyer politician candidate lawmaker senator chief leader elder shepherd
     herder trader shopkeeper vendor merchant owner watchman caretaker cook cleaner mechanic
-    engineer electrician newborn suspect victim
+    engineer electrician newborn suspect victim farmhand deckhand stagehand tenant servant
+    assistant attendant diplomat aide bodyguard twin national american african mexican korean
+    european
+    afghan iraqi israeli pakistani somali yemeni saudi briton brit thai filipino turk kurd arab
+    jew muslim sikh hindu
 """
 _NOT_PERSON_WORDS = """
     helicopter tanker container tower number computer trailer shelter center centre matter
@@ -186,13 +218,21 @@ _NOT_PERSON_WORDS = """
     processor interior vector anchor degree fee tree knee committee decree guarantee levee
     list wrist twist manner banner poster summer winter weather feather leather further other
     another former latter over under after never ever whether either neither rather together
-    however proper whatever upper lower inner outer sooner later
+    however proper whatever upper lower inner outer sooner later three free agree coffee spree
+    disaster september october november december monster thunder cancer dinner ladder terror
+    horror humor rumor theater barrier frontier charter roster manor super
+    exist assist resist insist persist median career character behavior honor favor labor harbor
+    anger hunger shoulder liver bladder temper silver copper timber rubber printer scooter
+    trigger sticker tumor vapor sensor razor armor flavor
 """
 
 
 PERSON = (
-    rf"(?:{trie_pattern(_PERSON_WORDS.split())}(?![\w-])"
-    rf"|(?!{trie_pattern(_NOT_PERSON_WORDS.split())}(?![\w-]))[a-z]{(2,)}(?:er|or|ist|ian|man|woman|ee))"
+    rf"(?:(?:mother|father|mum|dad|grandmother|grandfather)(?:-of-|[^\S\n]+of[^\S\n]+)"
+    r"(?:\d+|[a-z]+)(?![\w-])"  # "a mother of three", "a father-of-two"
+    r"|(?:\d{1,3}|[a-z]++)-year-old(?![\w-])"  # "a 10-year-old", "a five-year-old"
+    rf"|{trie_pattern(_PERSON_WORDS.split())}(?![\w-])"
+    rf"|(?!{trie_pattern(_NOT_PERSON_WORDS.split())}(?![\w-]))[a-z]{{2,}}(?:er|or|ist|ian|man|woman|ee))"
 )
 _PLURAL = r"[a-z][\w-]*s|children|[a-z]*men|police|staff|personnel|troops|crew|people"
 _GROUP = re.compile(
@@ -208,9 +248,17 @@ _NOT_A_COUNT = re.compile(
 # one person named without a number: "a security guard", "whose brother", "killed a 19-year-old
 # apprentice"
 _ONE_PERSON = re.compile(
-    rf"\b(?:an?|the|whose|his|her|their|my|our|your)\s+"
+    rf"\b(?:an?|another|the|whose|his|her|their|my|our|your)\s+"
     rf"((?:(?:\d+-[\w-]+|(?!(?:and|or|of|the|an?|who|was|were|is|are)\s)[a-z][\w’'-]*)\s+){{0,2}}"
     rf"(?:{PERSON}))(?![\w-])"
+)
+# one person named by their place after others, or as one more: "a third was critically
+# injured", "another is missing"; not a part ("a third of them")
+_ONE_MORE = re.compile(
+    r"\b(?:(?:an?|another)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"|another)(?=\s*,\s|\s+(?:was|is|has|had|remains|remained|later|also|still|died|dies"
+    r"|succumbed|suffered|sustained|critically|seriously|severely|badly|gravely|slightly"
+    r"|lightly|fatally|mortally)\b)"
 )
 # a person named by name: two or more capitalised words ("Nadia Kern", "Maria dos Santos"), or
 # one after a title ("Sgt. Okafor"); read on the text as written. A word that a headline in title
@@ -244,12 +292,18 @@ _NAME = (
 NAME_AT = re.compile(_NAME)
 # a name counts as a person when a word in lower case follows it ("Nadia Kern, 34, was killed"),
 # or when it follows what happened ("killed Maria dos Santos", "among the dead was ...")
-_AFTER_NAME = re.compile(r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?(?=\s+[a-z])")
+_AFTER_NAME = re.compile(
+    r"(?:\s*,\s*(?:aged\s+)?\d{1,3}\s*,)?"
+    r"(?:\s*(?:of|from)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*,)?(?=\s+[a-z])"  # "of Leeds,"
+)
 _BEFORE_NAME = re.compile(
-    rf"\b(?:was|were|is|are|included|include|includes|(?:kill|wound|injur|shoot|shot|abduct"
+    rf"\b(?:was|were|is|are|included|include|includes|(?:named|identified)\s+as|deaths?\s+of"
+    rf"|bod(?:y|ies)\s+of|(?:kill|wound|injur|shoot|shot|abduct"
     rf"|kidnap|murder|stab)\w{{0,4}}(?:\s+(?:[a-z][\w-]*\s+)?(?:{PERSON}))?)\s+$"
 )
 
+# a name that a list of names goes on from
+_NAME_LISTED = re.compile(rf"[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?(?={_NAME})")
 
 # two capitalised words near each other: where a name may be (a cheap scan before NAME_AT)
 TWO_CAPITALS = re.compile(r"[A-Z][\w’'.-]*,?[^\S\n]+(?:[a-z]+[^\S\n]+)?[A-Z]")
@@ -266,13 +320,30 @@ def _named_person(text: str, start: int, end: int) -> tuple[int, int] | None:
             return name.start(), after.end()
         if _BEFORE_NAME.search(text, max(start, name.start() - 40), name.start()):
             return name.start(), name.end()
+        if _NAME_LISTED.match(text, name.end()):  # "Nadia Kern, Tomas Varga and Ali Kaya"
+            return name.start(), name.end()
     return None
 
 
 # between figures of one kind: "four children and a paramedic", "12 soldiers, 4 civilians"
 _JOINER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-# a part of the figure before, not more of it: "seven people, four of them children"
-_PART_OF = re.compile(r"\s+of\b")
+# a place named between figures of one kind: "killed four people in Florida and two in Georgia"
+_PLACE_BETWEEN = re.compile(
+    r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=,\s|,?\s+and\s)"
+)
+# ages between commas after people are no more people: "The driver, 52, died", "Three men, 19,
+# 22 and 25, were hurt", "a man and his wife, 68, died"
+_AGES_BETWEEN_COMMAS = re.compile(
+    r"\s*,\s*(?:aged\s+)?\d{1,3}(?:\s*,\s*\d{1,3})*(?:\s*,?\s*and\s+\d{1,3})?(?=\s*,)"
+)
+# a part of the figure before, not more of it: "seven people, four of them children", "32
+# injured, 5 critically"
+_PART_OF = re.compile(
+    r"\s+(?:of|critically|seriously|severely|badly|gravely|fatally|mortally|slightly|lightly)\b"
+)
+# the end of people named again between commas: "The victim, a 34-year-old woman, died", "Two
+# men, a driver and a surveyor's assistant, are missing"
+_APPOSITION_END = re.compile(r"[^,;.\n]{0,60},\s+(?!and\b|or\b)[a-z]")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+")
 _EMPTY_GROUPS = {"people", "persons", "others", "individuals", "were", "was", "has", "have", "is"}
 _STOP = re.compile(
@@ -318,11 +389,18 @@ def parse_casualty(text: str) -> dict:
     low = text.lower()  # what the patterns read; the group is taken from text
     if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep the offsets
         low = text.translate(_ASCII_LOWER)
-    kind = _KIND.search(low) or _IMPLIED_KIND.search(low)
+    of_the_kind = _OF_THE_KIND.search(low) if " of " in low else None
+    kind = (
+        (of_the_kind and _KIND.search(low, of_the_kind.end()))
+        or _KIND.search(low)
+        or _IMPLIED_KIND.search(low)
+    )
     if kind:
         attrs["kind"] = kind.lastgroup
     toll = (
-        _TOLL_REACHES.search(low) if "toll" in low or "total" in low or "number of" in low else None
+        _TOLL_REACHES.search(low)
+        if "toll" in low or "total" in low or "number of" in low or "count" in low
+        else None
     )
     figure = _first_figure(text, low, toll.end() if toll else 0)
     if figure is None:
@@ -357,6 +435,10 @@ def _first_figure(text: str, low: str, start: int) -> Figure | None:
     name = _named_person(text, start, name_end) if name_end - start > 4 else None
     if name:
         return 1, 1, name[1], ""
+    first = min(number[0] if number else len(low), person.start() if person else len(low))
+    one_more = _ONE_MORE.search(low, start, first) if "a" in low[start:first] else None
+    if one_more:
+        return 1, 1, one_more.end(), ""
     if person and (number is None or person.start() < number[0]):
         return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
     if number is None:
@@ -369,14 +451,24 @@ def _first_figure(text: str, low: str, start: int) -> Figure | None:
 def _joined_figure(text: str, low: str, position: int) -> Figure | None:
     """A figure of the same kind joined to the one ending at `position` ("four children and a
     paramedic"), not a part of it ("seven people, four of them children")."""
-    joiner = _JOINER.match(low, position)
+    between = None
+    if low.startswith(",", position):
+        between = _AGES_BETWEEN_COMMAS.match(low, position)
+    elif low.startswith((" in ", " at ", " near "), position):
+        between = _PLACE_BETWEEN.match(text, position)
+    joiner = _JOINER.match(low, between.end() if between else position)
     if not joiner:
         return None
+    listed = "and" in joiner.group()
     person = _ONE_PERSON.match(low, joiner.end())
     if person:
+        if not listed and _APPOSITION_END.match(low, person.end()):
+            return None
         return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
     name = NAME_AT.match(text, joiner.end())  # "Nadia Kern and Tomas Varga"
     if name:
+        if not listed and _APPOSITION_END.match(text, name.end()):
+            return None
         return 1, 1, name.end(), ""
     possessive = _POSSESSIVE.match(low, joiner.end())  # "a woman and her two daughters"
     at = possessive.end() if possessive else joiner.end()

@@ -160,9 +160,96 @@ def test_a_figure_gives_the_attributes_its_text_says(text: str, attrs: dict) -> 
         ("lost two sons", {"count": 2, "kind": "killed", "group": "sons"}),
         ("The dead numbered 31", {"count": 31, "kind": "killed"}),
         ("Twelve people (four of them children) were killed", {"count": 12, "kind": "killed"}),
+        # people named again between commas are not more people
+        ("The victim, a 34-year-old woman, died",
+         {"count": 1, "kind": "killed", "group": "victim"}),
+        ("Two men, a driver and a surveyor’s assistant, are still listed as missing",
+         {"count": 2, "kind": "missing", "group": "men"}),
+        ("a nurse, a teacher and a driver were killed",
+         {"count": 3, "kind": "killed", "group": "nurse, teacher and driver"}),
+        # names listed, with their ages and home towns
+        ("The dead were named as Nadia Kern, 34, and Tomas Varga", {"count": 2, "kind": "killed"}),
+        ("Nadia Kern, Tomas Varga and Ali Kaya were killed", {"count": 3, "kind": "killed"}),
+        ("The dead were identified as Maria Lopez, 41, of Sparks, and her son",
+         {"count": 2, "kind": "killed"}),
+        # what happens to them now, not what they were: "two of the wounded died"
+        ("two of the wounded died overnight in hospital", {"count": 2, "kind": "killed"}),
+        ("Eleven of the wounded are in a critical condition", {"count": 11, "kind": "injured"}),
+        # a part said by how badly is not added
+        ("32 people were injured, 5 critically", {"count": 32, "kind": "injured"}),
+        # more words for what happened and how many
+        ("One person lost their life", {"count": 1, "kind": "killed"}),
+        ("Five residents suffered smoke inhalation",
+         {"count": 5, "kind": "injured", "group": "residents"}),
+        ("Nine others were pulled out with crushed legs and broken spines",
+         {"count": 9, "kind": "injured"}),
+        ("a man had been fatally stabbed", {"count": 1, "kind": "killed", "group": "man"}),
+        ("Two men were stabbed", {"count": 2, "kind": "injured", "group": "men"}),
+        ("Several hundred people were hurt", {"count_min": 200, "kind": "injured"}),
+        ("The fatality count stood at 31", {"count": 31, "kind": "killed"}),
+        ("Death toll from Turkey quake passes 40,000", {"count": 40000, "kind": "killed"}),
+        ("A Palestinian was shot dead", {"count": 1, "kind": "killed", "group": "Palestinian"}),
+        ("A father-of-three was killed",
+         {"count": 1, "kind": "killed", "group": "father-of-three"}),
+        ("A 10-year-old was among those wounded",
+         {"count": 1, "kind": "injured", "group": "10-year-old"}),
     ],
 )  # fmt: skip
 def test_the_gold_conventions_give_the_counts(text: str, attrs: dict) -> None:
+    assert parse_casualty(text) == attrs
+
+
+@pytest.mark.parametrize(
+    "text, attrs",
+    [
+        # ages between commas after people are no more people
+        ("the pilot, 58, died at the scene", {"count": 1, "kind": "killed", "group": "pilot"}),
+        ("two brothers, 9 and 12, drowned", {"count": 2, "kind": "killed", "group": "brothers"}),
+        ("Three teenagers, 15, 16 and 17, were stabbed",
+         {"count": 3, "kind": "injured", "group": "teenagers"}),
+        ("a 70-year-old man and his wife, 68, died",
+         {"count": 2, "kind": "killed", "group": "man and wife"}),
+        ("Six children aged between 4 and 12 were killed",
+         {"count": 6, "kind": "killed", "group": "children"}),
+        # a list of groups still adds up, also with the places they were in
+        ("killed at least four people in Florida and two in Georgia",
+         {"count_min": 6, "kind": "killed"}),
+        ("killed 12 people in New York and 3 in New Jersey",
+         {"count": 15, "kind": "killed"}),
+        ("killed 12 in Kessa, police said", {"count": 12, "kind": "killed"}),
+        ("14 soldiers, 3 policemen and 2 civilians were killed",
+         {"count": 19, "kind": "killed", "group": "soldiers, policemen and civilians"}),
+        # one more person, by their place after others or as "another"
+        ("a third was critically injured", {"count": 1, "kind": "injured"}),
+        ("a second was taken to hospital", {"count": 1, "kind": "injured"}),
+        ("another is still missing", {"count": 1, "kind": "missing"}),
+        ("Another person died", {"count": 1, "kind": "killed", "group": "person"}),
+        ("another 12 bodies were found", {"count": 12, "kind": "killed"}),
+        ("a third of the passengers died", {"kind": "killed"}),
+        # not found is missing; not "not found guilty"
+        ("five were never found", {"count": 5, "kind": "missing"}),
+        ("11 have not yet been found", {"count": 11, "kind": "missing"}),
+        ("two people are yet to be accounted for", {"count": 2, "kind": "missing"}),
+        ("three men were not found guilty", {"count": 3, "group": "men"}),
+        # none survived: all died
+        ("None of the 62 people aboard survived", {"count": 62, "kind": "killed"}),
+        ("none of the nine crew members survived",
+         {"count": 9, "kind": "killed", "group": "crew members"}),
+        # a toll with a clause inside is read by the figure it reaches
+        ("The death toll, which stood at 45 on Monday, rose to 60",
+         {"count": 60, "kind": "killed"}),
+        ("the toll, revised upwards by officials, now stands at 80",
+         {"count": 80, "kind": "killed"}),
+        ("the toll rose to 80, officials said, up from 70", {"count": 80, "kind": "killed"}),
+        # taken to hospital with the count between
+        ("had taken 23 patients to hospital",
+         {"count": 23, "kind": "injured", "group": "patients"}),
+        ("took 30 people hostage", {"count": 30, "kind": "captured"}),
+        # the death of one person named by name
+        ("the death of Nadia Kern", {"count": 1, "kind": "killed"}),
+    ],
+)  # fmt: skip
+def test_shapes_found_on_unseen_articles_give_the_counts(text: str, attrs: dict) -> None:
     assert parse_casualty(text) == attrs
 
 

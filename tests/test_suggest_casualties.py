@@ -272,12 +272,7 @@ def test_figures_of_one_kind_are_one_suggestion(text: str, spans: list, count: d
 @pytest.mark.parametrize(
     "text, spans",
     [
-        ("Two journalists were killed and three others wounded in the shelling.",
-         ["Two journalists were killed", "three others wounded"]),
-        ("A bomb killed 7 and wounded 22 in the market.", ["killed 7", "wounded 22"]),
-        ("The quake killed more than 2,000 people and injured 10,000 others.",
-         ["killed more than 2,000 people", "injured 10,000 others"]),
-        ("2 dead, 5 hurt in motorway pile-up", ["2 dead", "5 hurt"]),
+        # a figure of another kind with its own verb, or naming its own people
         ("Authorities confirmed 5 fatalities and 27 injuries.", ["5 fatalities", "27 injuries"]),
         ("One person died and two were injured.", ["One person died", "two were injured"]),
         ("Three people have died and four more are in hospital.",
@@ -288,12 +283,501 @@ def test_figures_of_one_kind_are_one_suggestion(text: str, spans: list, count: d
          ["killed nine more", "the death toll to 45"]),
         ("The pilot died in the crash and his passenger was seriously injured.",
          ["The pilot died", "his passenger was seriously injured"]),
+        ("Three inmates were killed and 14 guards injured during the riot.",
+         ["Three inmates were killed", "14 guards injured"]),
+        ("Two people are dead and five others were taken to hospital.",
+         ["Two people are dead", "five others were taken to hospital"]),
+        ("The death toll has risen to 86, with 412 people injured.",
+         ["The death toll has risen to 86", "412 people injured"]),
+        ("Emergency services said one person had died and three others had been hurt.",
+         ["one person had died", "three others had been hurt"]),
     ],
 )  # fmt: skip
 def test_a_figure_of_another_kind_is_its_own_suggestion(text: str, spans: list) -> None:
     assert figures(text) == spans
     kinds = [attrs.get("kind") for _, _, attrs in find_casualties(text)]
     assert kinds[0] != kinds[1] or "total" in text or "toll" in text
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # a figure of another kind that only says how many goes with the figure before it, as
+        # the gold files have it; the count and kind are the first figure's
+        ("Two journalists were killed and three others wounded in the shelling.",
+         "Two journalists were killed and three others wounded", {"count": 2, "kind": "killed"}),
+        ("A bomb killed 7 and wounded 22 in the market.", "killed 7 and wounded 22",
+         {"count": 7, "kind": "killed"}),
+        ("The quake killed more than 2,000 people and injured 10,000 others.",
+         "killed more than 2,000 people and injured 10,000 others",
+         {"count_min": 2001, "kind": "killed"}),
+        ("2 dead, 5 hurt in motorway pile-up", "2 dead, 5 hurt", {"count": 2, "kind": "killed"}),
+        ("Marrow district: 6 dead, 40 injured, 3 missing", "6 dead, 40 injured, 3 missing",
+         {"count": 6, "kind": "killed"}),
+        ("Avalanche kills 3 skiers, injures 8", "kills 3 skiers, injures 8",
+         {"count": 3, "kind": "killed"}),
+        ("Rebels ambushed the convoy, killing 11 policemen and abducting four others.",
+         "killing 11 policemen and abducting four others", {"count": 11, "kind": "killed"}),
+        ("The shooting left five people dead and two wounded.", "five people dead and two wounded",
+         {"count": 5, "kind": "killed"}),
+        ("Bandits seized 20 travellers and killed one, police said.",
+         "seized 20 travellers and killed one", {"count": 20, "kind": "captured"}),
+        ("Casualty figures: 12 killed, 45 wounded.", "12 killed, 45 wounded",
+         {"count": 12, "kind": "killed"}),
+    ],
+)  # fmt: skip
+def test_a_figure_of_another_kind_saying_only_how_many_joins_the_first(
+    text: str, span: str, attrs: dict
+) -> None:
+    found, suggested = only_figure(text)
+    assert found == span
+    assert {key: suggested[key] for key in suggested if key != "group"} == attrs
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # wire: the verb, then the count, attributed
+        ("The blast killed at least 23 people in the capital, police said.",
+         "killed at least 23 people", {"count_min": 23, "kind": "killed"}),
+        ("Militants stormed the base before dawn, killing at least 23.",
+         "killing at least 23", {"count_min": 23, "kind": "killed"}),
+        ("Police fired tear gas and rubber bullets, wounding dozens.",
+         "wounding dozens", {"count_min": 24, "kind": "injured"}),
+        ("The explosion injured scores of people.",
+         "injured scores of people", {"count_min": 40, "kind": "injured"}),
+        ("The typhoon killed nearly two dozen people.",
+         "killed nearly two dozen people", {"count_max": 24, "kind": "killed"}),
+        ("Israeli strikes killed 42 Palestinians, health officials said.",
+         "killed 42 Palestinians", {"count": 42, "kind": "killed"}),
+        ("The heatwave has killed more than 1,500 elderly people.",
+         "killed more than 1,500 elderly people", {"count_min": 1501, "kind": "killed"}),
+        ("The fighting has killed tens of thousands.",
+         "killed tens of thousands", {"count_min": 20000, "kind": "killed"}),
+        ("Bandits abducted more than 80 villagers overnight.",
+         "abducted more than 80 villagers", {"count_min": 81, "kind": "captured"}),
+        ("Soldiers rounded up scores of men from the two villages.",
+         "rounded up scores of men", {"count_min": 40, "kind": "captured"}),
+        ("Rebels have taken 12 aid workers hostage.",
+         "taken 12 aid workers hostage", {"count": 12, "kind": "captured"}),
+        ("The blast killed 12 — including three children — and nobody has claimed it.",
+         "killed 12", {"count": 12, "kind": "killed"}),
+        # the count and whom it counts, then what happened
+        ("Two soldiers died when their vehicle hit a mine.",
+         "Two soldiers died", {"count": 2, "kind": "killed"}),
+        ("Between 30 and 40 were feared dead after the landslide.",
+         "Between 30 and 40 were feared dead",
+         {"count_min": 30, "count_max": 40, "kind": "killed"}),
+        ("Hundreds were hurt in the stampede.",
+         "Hundreds were hurt", {"count_min": 200, "kind": "injured"}),
+        ("Several hundred people were hurt.",
+         "Several hundred people were hurt", {"count_min": 200, "kind": "injured"}),
+        ("Both pilots were killed.", "Both pilots were killed", {"count": 2, "kind": "killed"}),
+        ("Both were killed instantly.", "Both were killed", {"count": 2, "kind": "killed"}),
+        ("Both of them were killed.", "Both of them were killed", {"count": 2, "kind": "killed"}),
+        ("Five of them died overnight.", "Five of them died", {"count": 5, "kind": "killed"}),
+        ("Fewer than ten of them remain in intensive care, the hospital said.",
+         "Fewer than ten of them remain in intensive care", {"count_max": 9, "kind": "injured"}),
+        ("Ten people were left injured.", "Ten people were left injured",
+         {"count": 10, "kind": "injured"}),
+        ("Six climbers are feared dead after an avalanche.",
+         "Six climbers are feared dead", {"count": 6, "kind": "killed"}),
+        ("More than 1,000 people are believed to have died.",
+         "More than 1,000 people are believed to have died", {"count_min": 1001, "kind": "killed"}),
+        ("Fifty-three migrants were found dead in a truck.",
+         "Fifty-three migrants were found dead", {"count": 53, "kind": "killed"}),
+        ("His two brothers were killed in the raid.",
+         "His two brothers were killed", {"count": 2, "kind": "killed"}),
+        ("Four of the dead were police officers.",
+         "Four of the dead were police officers", {"count": 4, "kind": "killed"}),
+        ("Nineteen of the victims were children.",
+         "Nineteen of the victims were children", {"count": 19}),
+        ("Two men, a driver and a surveyor’s assistant, are still listed as missing.",
+         "Two men, a driver and a surveyor’s assistant, are still listed as missing",
+         {"count": 2, "kind": "missing"}),
+        ("Police said two women, aged 54 and 61, had died.",
+         "two women, aged 54 and 61, had died", {"count": 2, "kind": "killed"}),
+        ("Nine others were pulled out with crushed legs and broken spines.",
+         "Nine others were pulled out with crushed legs", {"count": 9, "kind": "injured"}),
+        ("Eleven people were treated at the scene.",
+         "Eleven people were treated at the scene", {"count": 11, "kind": "injured"}),
+        ("Five residents suffered smoke inhalation.",
+         "Five residents suffered smoke inhalation", {"count": 5, "kind": "injured"}),
+        ("Eleven people were hospitalized with gunshot wounds.",
+         "Eleven people were hospitalized", {"count": 11, "kind": "injured"}),
+        ("Authorities say 32 people were injured, 5 critically.",
+         "32 people were injured, 5 critically", {"count": 32, "kind": "injured"}),
+        ("He was one of 12 people killed in the attack.",
+         "12 people killed", {"count": 12, "kind": "killed"}),
+        ("One person lost their life in the crash.",
+         "One person lost their life", {"count": 1, "kind": "killed"}),
+        ("At least 12 people have lost their lives.",
+         "At least 12 people have lost their lives", {"count_min": 12, "kind": "killed"}),
+        ("The epidemic has claimed more than 1,000 lives.",
+         "claimed more than 1,000 lives", {"count_min": 1001, "kind": "killed"}),
+        ("Cholera has claimed the lives of 9 in the camp.",
+         "claimed the lives of 9", {"count": 9, "kind": "killed"}),
+        ("Seven people were killed, including four children.",
+         "Seven people were killed, including four children", {"count": 7, "kind": "killed"}),
+        ("The blaze killed seven, including a firefighter.",
+         "killed seven, including a firefighter", {"count": 7, "kind": "killed"}),
+        # headlines and list labels
+        ("Quake kills 40 in mountain region", "kills 40", {"count": 40, "kind": "killed"}),
+        ("Four killed as storm hits coast", "Four killed", {"count": 4, "kind": "killed"}),
+        ("Two die in Cornwall crash", "Two die", {"count": 2, "kind": "killed"}),
+        ("Nine feared dead in Alpine avalanche", "Nine feared dead",
+         {"count": 9, "kind": "killed"}),
+        ("At least 3 dead in shooting at Texas mall", "At least 3 dead",
+         {"count_min": 3, "kind": "killed"}),
+        ("Death toll from Turkey quake passes 40,000",
+         "Death toll from Turkey quake passes 40,000", {"count": 40000, "kind": "killed"}),
+        ("Migrant boat sinks: 40 missing", "40 missing", {"count": 40, "kind": "missing"}),
+        ("12:05 – Death toll now 45", "Death toll now 45", {"count": 45, "kind": "killed"}),
+        # running tolls, counts by another name
+        ("Police said the number of dead had reached 57.",
+         "the number of dead had reached 57", {"count": 57, "kind": "killed"}),
+        ("The total number of deaths now stands at 340.",
+         "The total number of deaths now stands at 340", {"count": 340, "kind": "killed"}),
+        ("The fatality count stood at 31 on Monday.",
+         "The fatality count stood at 31", {"count": 31, "kind": "killed"}),
+        ("It was the fourth fatal crash there this year, bringing the number of deaths to nine.",
+         "the number of deaths to nine", {"count": 9, "kind": "killed"}),
+        # one person, without a number or by name
+        ("A 56-year-old man was killed when a tree fell on his car.",
+         "A 56-year-old man was killed", {"count": 1, "kind": "killed"}),
+        ("The victim, a 34-year-old woman, died at the scene.",
+         "The victim, a 34-year-old woman, died", {"count": 1, "kind": "killed"}),
+        ("Police confirmed that a woman had died.", "a woman had died",
+         {"count": 1, "kind": "killed"}),
+        ("A 10-year-old was among those wounded.", "A 10-year-old was among those wounded",
+         {"count": 1, "kind": "injured"}),
+        ("A father-of-three was killed in the crash.", "A father-of-three was killed",
+         {"count": 1, "kind": "killed"}),
+        ("The mother of two died at the scene.", "The mother of two died",
+         {"count": 1, "kind": "killed"}),
+        ("A Palestinian was shot dead at the checkpoint.", "A Palestinian was shot dead",
+         {"count": 1, "kind": "killed"}),
+        ("A British national was among the dead.", "A British national was among the dead",
+         {"count": 1, "kind": "killed"}),
+        ("Police confirmed a man had been fatally stabbed.",
+         "a man had been fatally stabbed", {"count": 1, "kind": "killed"}),
+        ("Her neighbour lost both her sons in the war.", "lost both her sons",
+         {"count": 2, "kind": "killed"}),
+        ("The dead were named as Nadia Kern, 34, and Tomas Varga, 41.",
+         "The dead were named as Nadia Kern, 34, and Tomas Varga",
+         {"count": 2, "kind": "killed"}),
+        ("The dead were identified as Maria Lopez, 41, of Sparks, and her son, Daniel, 17.",
+         "The dead were identified as Maria Lopez, 41, of Sparks, and her son",
+         {"count": 2, "kind": "killed"}),
+        ("The body of a man was found in the river.", "The body of a man",
+         {"count": 1, "kind": "killed"}),
+        ("A man has died after being hit by a car.", "A man has died",
+         {"count": 1, "kind": "killed"}),
+        # what they were doing stands between whom and what happened
+        ("At least 12 people who had gathered at the market were killed.",
+         "At least 12 people who had gathered at the market were killed",
+         {"count_min": 12, "kind": "killed"}),
+        ("Three people who were travelling in the car died at the scene.",
+         "Three people who were travelling in the car died", {"count": 3, "kind": "killed"}),
+        ("Twelve people travelling on the bus were killed.",
+         "Twelve people travelling on the bus were killed", {"count": 12, "kind": "killed"}),
+        ("Twelve people, most of whom were women, were injured.",
+         "Twelve people, most of whom were women, were injured",
+         {"count": 12, "kind": "injured"}),
+        ("Seven members of the security forces were killed.",
+         "Seven members of the security forces were killed", {"count": 7, "kind": "killed"}),
+        ("Of the 40 passengers, 12 died.", "12 died", {"count": 12, "kind": "killed"}),
+        # hostages still held, said after the hostages were named
+        ("Six hostages were freed on Sunday. The group is still holding 12, the army said.",
+         "holding 12", {"count": 12, "kind": "captured"}),
+    ],
+)  # fmt: skip
+def test_more_shapes_of_reporting_give_count_and_kind(text: str, span: str, attrs: dict) -> None:
+    found, suggested = only_figure(text)
+    assert found == span
+    assert {key: suggested[key] for key in suggested if key != "group"} == attrs
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # what happened said before whom it counts, with no "the" before the count
+        ("Divers resumed the search for four missing fishermen on Sunday.",
+         "four missing fishermen", {"count": 4, "kind": "missing"}),
+        ("Helicopters airlifted 12 injured soldiers to the capital.",
+         "12 injured soldiers", {"count": 12, "kind": "injured"}),
+        ("Two wounded protesters were carried into the mosque.",
+         "Two wounded protesters", {"count": 2, "kind": "injured"}),
+        ("At least 30 abducted villagers are still in the forest.",
+         "At least 30 abducted villagers", {"count_min": 30, "kind": "captured"}),
+        # one more person
+        ("Another person died later in hospital.", "Another person died",
+         {"count": 1, "kind": "killed"}),
+        # one person, with a name after the word for them, where they are from, what they did
+        ("Her son Daniel was killed by a stray bullet.", "Her son Daniel was killed",
+         {"count": 1, "kind": "killed"}),
+        ("He said his cousin Yusuf drowned trying to reach the boat.",
+         "his cousin Yusuf drowned", {"count": 1, "kind": "killed"}),
+        ("A teenager from the village was shot dead.",
+         "A teenager from the village was shot dead", {"count": 1, "kind": "killed"}),
+        ("A nurse who had been treating patients in the basement was killed.",
+         "A nurse who had been treating patients in the basement was killed",
+         {"count": 1, "kind": "killed"}),
+        ("An 8-year-old girl was among those hurt.", "An 8-year-old girl was among those hurt",
+         {"count": 1, "kind": "injured"}),
+        ("Police confirmed the death of a 17-year-old boy on Friday.",
+         "the death of a 17-year-old boy", {"count": 1, "kind": "killed"}),
+        # ages between commas or after "aged" are no more people
+        ("The pilot, 58, died at the scene.", "The pilot, 58, died",
+         {"count": 1, "kind": "killed"}),
+        ("Two brothers, 9 and 12, drowned in the canal.", "Two brothers, 9 and 12, drowned",
+         {"count": 2, "kind": "killed"}),
+        ("Three teenagers, 15, 16 and 17, were stabbed.",
+         "Three teenagers, 15, 16 and 17, were stabbed", {"count": 3, "kind": "injured"}),
+        ("A man and his wife, 71, were badly hurt.", "A man and his wife, 71, were badly hurt",
+         {"count": 2, "kind": "injured"}),
+        ("Six children aged between 4 and 12 were killed.",
+         "Six children aged between 4 and 12 were killed", {"count": 6, "kind": "killed"}),
+        # not found: missing
+        ("Of the 30 crew, 11 have never been found.", "11 have never been found",
+         {"count": 11, "kind": "missing"}),
+        ("Four climbers have not yet been found, the mountain rescue team said.",
+         "Four climbers have not yet been found", {"count": 4, "kind": "missing"}),
+        ("Two people are yet to be accounted for.", "Two people are yet to be accounted for",
+         {"count": 2, "kind": "missing"}),
+        # whom they were with, and a long clause, between whom and what happened
+        ("All four passengers of a light aircraft that crashed near the airfield on Sunday were"
+         " killed.",
+         "All four passengers of a light aircraft that crashed near the airfield on Sunday were"
+         " killed", {"count": 4, "kind": "killed"}),
+        ("Both crew members of the rescue boat died.", "Both crew members of the rescue boat died",
+         {"count": 2, "kind": "killed"}),
+        # held by captors, with no word for whom
+        ("Six were detained by militants at a checkpoint.", "Six were detained",
+         {"count": 6, "kind": "captured"}),
+        ("Eleven are still being held by the kidnappers.", "Eleven are still being held",
+         {"count": 11, "kind": "captured"}),
+        # none survived: all of them died
+        ("None of the 62 people aboard the aircraft survived.",
+         "None of the 62 people aboard the aircraft survived", {"count": 62, "kind": "killed"}),
+        ("None of the nine crew members survived the sinking.",
+         "None of the nine crew members survived", {"count": 9, "kind": "killed"}),
+        # a toll with a clause inside it is read by the figure it reaches
+        ("The death toll, which had stood at 12 on Friday, rose to 19 on Saturday.",
+         "The death toll, which had stood at 12 on Friday, rose to 19",
+         {"count": 19, "kind": "killed"}),
+        ("The official toll, revised on Sunday evening, now stands at 214.",
+         "The official toll, revised on Sunday evening, now stands at 214",
+         {"count": 214, "kind": "killed"}),
+        # a part of the dead or hurt, a family, a part named after the whole
+        ("Nine of those hurt were children.", "Nine of those hurt were children",
+         {"count": 9, "kind": "injured"}),
+        ("Two of those killed were police officers.", "Two of those killed were police officers",
+         {"count": 2, "kind": "killed"}),
+        ("The airstrike killed a family of five.", "killed a family of five",
+         {"count": 5, "kind": "killed"}),
+        ("The strike killed 14 people, among them three medics.",
+         "killed 14 people, among them three medics", {"count": 14, "kind": "killed"}),
+        # more of the same kind in other places are added up
+        ("The storm killed at least four people in Florida and two in Georgia.",
+         "killed at least four people in Florida and two in Georgia",
+         {"count_min": 6, "kind": "killed"}),
+        ("Shelling killed 3 in Kessa, 2 in Orlo and 4 in Vard on Monday.",
+         "killed 3 in Kessa, 2 in Orlo and 4 in Vard", {"count": 9, "kind": "killed"}),
+        # treated at the scene, taken to hospital; ages and the youngest said between whom and
+        # what happened; an aside between dashes
+        ("Paramedics treated seven people at the scene.", "treated seven people at the scene",
+         {"count": 7, "kind": "injured"}),
+        ("Medics treated around 30 people, most for cuts and bruises.",
+         "treated around 30 people, most for cuts", {"count": 30, "kind": "injured"}),
+        ("Ambulance crews took 12 people to hospital after the crash.",
+         "took 12 people to hospital", {"count": 12, "kind": "injured"}),
+        ("Eleven members of one family - including five children - died in the fire.",
+         "Eleven members of one family - including five children - died",
+         {"count": 11, "kind": "killed"}),
+        ("Two children under the age of five died.", "Two children under the age of five died",
+         {"count": 2, "kind": "killed"}),
+        ("Three children, the youngest just two, were killed.",
+         "Three children, the youngest just two, were killed", {"count": 3, "kind": "killed"}),
+        # more words for people
+        ("Officials said three farmhands died when the silo collapsed.", "three farmhands died",
+         {"count": 3, "kind": "killed"}),
+        ("Four tenants were injured in the blaze.", "Four tenants were injured",
+         {"count": 4, "kind": "injured"}),
+    ],
+)  # fmt: skip
+def test_shapes_found_on_unseen_articles_give_count_and_kind(
+    text: str, span: str, attrs: dict
+) -> None:
+    found, suggested = only_figure(text)
+    assert found == span
+    assert {key: suggested[key] for key in suggested if key != "group"} == attrs
+
+
+@pytest.mark.parametrize(
+    "text, spans, attrs",
+    [
+        # one more person named by their place after others, or without "was" ("badly hurt")
+        ("Two guards were shot dead; a third was seriously wounded.",
+         ["Two guards were shot dead", "a third was seriously wounded"],
+         {"count": 1, "kind": "injured"}),
+        ("Two miners were killed, a third critically injured.",
+         ["Two miners were killed", "a third critically injured"],
+         {"count": 1, "kind": "injured"}),
+        ("One fisherman drowned and another is still missing.",
+         ["One fisherman drowned", "another is still missing"], {"count": 1, "kind": "missing"}),
+        ("Her husband was killed outright, her daughter badly hurt.",
+         ["Her husband was killed", "her daughter badly hurt"], {"count": 1, "kind": "injured"}),
+        ("The driver died and his passenger was seriously injured.",
+         ["The driver died", "his passenger was seriously injured"],
+         {"count": 1, "kind": "injured"}),
+    ],
+)  # fmt: skip
+def test_one_more_person_after_others_is_a_figure_of_its_own(
+    text: str, spans: list, attrs: dict
+) -> None:
+    assert figures(text) == spans
+    last = find_casualties(text)[-1][2]
+    assert {key: last[key] for key in last if key != "group"} == attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a figure named again by "the" or a possessive, people set free
+        "The 12 injured soldiers were flown home on Monday.",
+        "Their three missing sons were found alive on Friday.",
+        "Police freed 14 kidnapped workers.",
+        "Seven missing hikers were found safe and well.",
+        "Two detained protesters were released.",
+        # a part, not one person; a thing, not a person
+        "A third of the passengers were injured.",
+        "A third of the budget was lost.",
+        "A second round of talks was held in Geneva.",
+        # a name after a person who was not harmed; a death long ago or of illness
+        "Her daughter Grace was arrested on Monday.",
+        "Since the death of his wife in 2015, he has lived alone.",
+        "She mourned the death of her father from cancer.",
+        # badly, without a casualty
+        "The man badly wanted to leave the town.",
+        "The minister was badly hurt by the defeat.",
+        # not found guilty; held or detained by the authorities
+        "Three men were not found guilty of the killings.",
+        "Twenty were detained by police.",
+        "Twelve were held by security forces overnight.",
+        # treated or taken to hospital without a casualty
+        "The clinic treated 300 patients last year.",
+        "The shuttle took 40 visitors to the hospital open day.",
+        # none of them hurt; a toll with a clause and no figure
+        "None of the 40 passengers was hurt.",
+        "The death toll, which officials fear will rise, was not given.",
+    ],
+)
+def test_look_alikes_of_the_newer_shapes_are_not_suggested(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, spans, count",
+    [
+        # people of one kind joined in one phrase, with or without a number each
+        ("The crash killed the driver and two passengers.",
+         ["killed the driver and two passengers"], {"count": 3}),
+        ("Gunmen kidnapped a priest and two parishioners on Sunday.",
+         ["kidnapped a priest and two parishioners"], {"count": 3}),
+        ("In March, a house fire on Dale Avenue killed a mother and her two children.",
+         ["killed a mother and her two children"], {"count": 3}),
+        ("Two Israelis and a Palestinian were killed.",
+         ["Two Israelis and a Palestinian were killed"], {"count": 3}),
+        ("Two Britons, an American and a Canadian were kidnapped.",
+         ["Two Britons, an American and a Canadian were kidnapped"], {"count": 4}),
+        ("Two soldiers, a policeman and a civilian were killed.",
+         ["Two soldiers, a policeman and a civilian were killed"], {"count": 4}),
+        ("Among the dead were two journalists and a driver.",
+         ["Among the dead were two journalists and a driver"], {"count": 3}),
+        ("Police found the bodies of a woman and two children.",
+         ["the bodies of a woman and two children"], {"count": 3}),
+        # a figure of another kind saying only how many goes with the first, which gives the
+        # count (the gold files' convention); one with its own verb or people is its own
+        ("Gunmen opened fire on worshippers, killing 17 and wounding 30 others.",
+         ["killing 17 and wounding 30 others"], {"count": 17}),
+        ("Bus crash kills 14, injures 30", ["kills 14, injures 30"], {"count": 14}),
+        ("Casualties: 4 dead, 11 injured", ["Casualties: 4 dead, 11 injured"], {"count": 4}),
+        ("The official toll stands at 112 dead and 300 injured.",
+         ["The official toll stands at 112 dead and 300 injured"], {"count": 112}),
+        ("Two killed, one critically hurt in I-80 crash",
+         ["Two killed, one critically hurt"], {"count": 2}),
+        ("At least 5 people died, 12 were injured and 3 remain missing.",
+         ["At least 5 people died", "12 were injured", "3 remain missing"], {"count_min": 5}),
+        ("Rescuers found three more bodies, bringing the total to 57.",
+         ["found three more bodies", "the total to 57"], {"count": 3}),
+    ],
+)  # fmt: skip
+def test_joined_and_neighbouring_figures(text: str, spans: list, count: dict) -> None:
+    assert figures(text) == spans
+    attrs = find_casualties(text)[0][2]
+    assert {key: attrs[key] for key in attrs if key.startswith("count")} == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what may happen is not what did
+        "I never gave an order to kill a prisoner, he told the court.",
+        "The gunman threatened to kill 12 hostages.",
+        "They planned to kidnap 20 tourists.",
+        "The new variant could claim hundreds of lives, experts warned.",
+        "The drug could kill 30 per cent of patients.",
+        # natural deaths, deaths without a count
+        "She died peacefully at home on Sunday, aged 87, her family said.",
+        "Her husband died of a heart attack in 2015.",
+        "He died of natural causes, the coroner found.",
+        "The pope died after a long illness.",
+        "The former president died peacefully in his sleep.",
+        "The singer, who died in 1998, left no will.",
+        "His mother, who died in 1992, was a nurse.",
+        "Most of those killed in 2019 were civilians.",
+        "The ministry did not say how many people were killed.",
+        "The death toll is expected to rise.",
+        # look-alikes: votes, scores, money, rates, crowds, counts of things
+        "The senate voted 52-48 to pass the bill.",
+        "The measure passed by 30 votes to 12.",
+        "Lawmakers killed the bill in committee by 9 votes to 4.",
+        "Thirty people attended the vigil.",
+        "About 300 people attended the funeral of the victims.",
+        "The Lakers beat the Celtics 112-104.",
+        "Arsenal beat Chelsea 3-2, with two goals from Saka.",
+        "The company lost $12 million in the first quarter.",
+        "Unemployment fell to 10 per cent.",
+        "The death rate rose to 10 per cent.",
+        "The spray kills 99.9% of germs.",
+        "The number of cases rose to 45.",
+        "The total rose to 45 cases.",
+        "The vote count stood at 31.",
+        "The storm knocked out power to 30,000 homes.",
+        "The war killed his career.",
+        "The blast injured her shoulder.",
+        "Three generations of one family were killed.",
+        "Nearly half of the 300 passengers are unaccounted for.",
+        "The hotel is holding 12 rooms for the delegation.",
+        "Police are holding 12 people for questioning.",
+        # not casualties: displaced, homeless, rescued, freed, arrested, charged, stranded
+        "More than 1,200 people have been displaced by the floods.",
+        "The flood left 300 people homeless.",
+        "Four hundred people were evacuated from the tower block.",
+        "About 30 people were rescued from the rooftops.",
+        "Militants freed 12 hostages on Tuesday.",
+        "Twenty people were detained on suspicion of looting.",
+        "Five people have been charged over the riot.",
+        "Forty pupils and six teachers were stranded overnight. Nobody was hurt.",
+        "The families of six of the victims were in court.",
+        "A body of water separates the two towns.",
+        "Thirty people attending the funeral of those killed were arrested.",
+        "Twelve people who helped the injured were praised by the mayor.",
+    ],
+)
+def test_look_alikes_are_not_suggested(text: str) -> None:
+    assert figures(text) == []
 
 
 def test_the_kind_is_what_happened_to_them() -> None:
@@ -362,7 +846,6 @@ def test_the_kind_is_what_happened_to_them() -> None:
         "The 2009 quake had saved hundreds of lives, the minister said.",
         # a figure named again by an adjective
         "The 31 abducted students were reunited with their families.",
-        "Three dead inmates were found in the cell block.",
         # named or singular people to whom nothing of a casualty happened
         "Nadia Kern was arrested on Tuesday.",
         "Colonel Ruben Asker said the area was calm.",
@@ -410,7 +893,7 @@ def test_the_attributes_are_those_a_hand_tag_of_the_same_words_gets() -> None:
         "30 villagers were still unaccounted for. The dead included four children and a nurse."
     )
     found = find_casualties(text)
-    assert len(found) == 4
+    assert len(found) == 3
     for start, end, attrs in found:
         assert attrs == parse_casualty(text[start:end])
 

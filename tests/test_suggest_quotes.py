@@ -159,6 +159,56 @@ def test_a_short_utterance_and_a_partial_quote_of_three_words_are_suggested(
     assert quoted(text) == quotes
 
 
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        ("The union called the decision “reckless” in a statement.", ["reckless"]),
+        ("Police described the attack as ‘cowardly’.", ["cowardly"]),
+        ("Inspector slams 'avoidable' deaths at care home", ["avoidable"]),
+        ("Coroner condemns ‘inexcusable’ delays", ["inexcusable"]),
+        ('The ministry said it was "deeply concerned" by the reports.', ["deeply concerned"]),
+        ("The mayor, who visited the site on Monday, promised «swift action».", ["swift action"]),
+        # a headline that opens with someone's words
+        ('"Devastating": locals mourn flood victims', ["Devastating"]),
+        ("Floods\n\n‘Heartbroken’: village buries its dead", ["Heartbroken"]),
+        ('The word "hero": what it means to the town', []),
+        # a verb that gives no words to anyone, or one in the sentence before, is not enough
+        ("Officials said the so-called “safe zone” was shelled overnight.", []),
+        ("The ‘safe zone’ was shelled again, residents said.", []),
+        ("The mayor spoke on Monday. The “temporary” camp is still there.", []),
+        ("Locals dubbed it the “miracle” bridge, the council said.", []),
+    ],
+)  # fmt: skip
+def test_words_a_verb_gives_to_someone_are_a_quote_however_short(
+    text: str, quotes: list[str]
+) -> None:
+    assert quoted(text) == quotes
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        ("The company said in a statement:\n\nWe are devastated by the loss of our colleagues. "
+         "Our thoughts are with their families.\n\nThe investigation continues.",
+         ["We are devastated by the loss of our colleagues. Our thoughts are with their"
+          " families."]),
+        ("In a post on social media, the mayor wrote:\n\nThis city will rebuild, and it will "
+         "rebuild stronger!", ["This city will rebuild, and it will rebuild stronger!"]),
+        # a list or figures after a colon are no statement; nor a paragraph after a colon that
+        # no one says
+        ("Figures from the ministry:\n\nDead: 12\n\nInjured: 40", []),
+        ("Witnesses told reporters:\n\narmed men arrived at dawn\n\nthey fired at the crowd",
+         []),
+        ("The charity listed three demands:\n\nSafe access for aid convoys to the north of the "
+         "province.", []),
+    ],
+)  # fmt: skip
+def test_a_statement_printed_as_a_paragraph_after_a_colon_is_a_quote(
+    text: str, quotes: list[str]
+) -> None:
+    assert quoted(text) == quotes
+
+
 def test_a_quoted_headline_fragment_is_found() -> None:
     text = "'We lost everything': floods kill 34 in the valley\n\nRescuers dug through mud."
     assert quoted(text) == ["We lost everything"]

@@ -12,8 +12,14 @@ again: each paragraph's part is then suggested on its own. A mark left open othe
 mark, a quote cut off at the end of the text) suggests nothing.
 
 Scare quotes are not someone's words (`so-called “terrorists”`, a ‘peace plan’): quoted words
-are suggested when they are three words or more, or an utterance of their own (“No,” he said;
-“Murderers!”: a capital first and end punctuation inside the marks).
+are suggested when they are three words or more, an utterance of their own (“No,” he said;
+“Murderers!”: a capital first and end punctuation inside the marks), or words the sentence gives
+to someone with a verb before them (`said it was “co-operating fully”`, `Coroner condemns
+‘inexcusable’ delays`, `called the attack “barbaric”`), or words a headline opens with
+(`“Devastating”: locals mourn`).
+
+A statement printed as its own paragraph after a colon, without marks (a Markdown blockquote,
+`The company said in a statement:` then the statement), is a quote too: the whole paragraph.
 """
 
 import re
@@ -41,6 +47,23 @@ _FEET_INCHES = re.compile(r"\d['′]\d{0,2}$")
 _SPEECH_MIN_WORDS = 3
 _WORD = re.compile(r"\w+(?:[-’'.]\w+)*")
 _UTTERANCE_END = ",.!?…"
+# a verb that gives the quoted words after it to someone, in the same sentence, not right after
+# "so-called" or "dubbed"
+_ATTRIBUTED_BEFORE = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|called|calls|calling|described|describes"
+    r"|describing|condemned|condemns|denounced|denounces|warned|warns|promised|promises|vowed"
+    r"|vows|insisted|insists|added|adds|urged|urges|accused|accuses|praised|praises|hailed"
+    r"|hails|wrote|writes|pledged|pledges|claimed|claims|admitted|admits|denied|denies|branded"
+    r"|brands|slammed|slams|criticised|criticized|criticises|criticizes|dismissed|dismisses"
+    r"|blamed|blames|according\s+to)\b[^.!?;\n]{0,80}$"
+)
+_SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|nicknamed|known\s+as|the\s+(?:word|term))\s*$")
+# the paragraph before a statement printed without marks: "The co-op said in a statement:"
+_INTRODUCES_STATEMENT = re.compile(
+    r"\b(?:said|says|statement|wrote|writes|told|added|reads|read|posted|tweeted|announced"
+    r"|declared)\b[^.!?\n]{0,60}:$"
+)
+_STATEMENT_END = ".!?…"
 # the default role of a mark whose neighbours do not say (French « spaced » guillemets)
 _OPENS_BY_DEFAULT = frozenset("“„‟«‹")
 
@@ -138,7 +161,28 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             drop(stack.pop())
         finish(stack.pop(), at)
     end_block(len(text))
+    found.extend(_statements_after_a_colon(text))
     return sorted(set(found))
+
+
+def _statements_after_a_colon(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that are a statement introduced by the paragraph before, without marks."""
+    found = []
+    at = text.find(":\n\n")
+    while at >= 0:
+        start = at + 3
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        block_start = text.rfind("\n", 0, at) + 1
+        if (
+            text[start : start + 1].isupper()
+            and text[end - 1] in _STATEMENT_END
+            and len(_WORD.findall(text, start, min(end, start + 80))) >= _SPEECH_MIN_WORDS + 2
+            and _INTRODUCES_STATEMENT.search(text, max(block_start, at - 80), at + 1)
+        ):
+            found.append((start, end))
+        at = text.find(":\n\n", start)
+    return found
 
 
 def _role(text: str, at: int, mark: str, stack: list[_Open]) -> str | None:
@@ -183,7 +227,15 @@ def _is_speech(text: str, start: int, end: int) -> bool:
     docstring)."""
     if len(_WORD.findall(text, start, end)) >= _SPEECH_MIN_WORDS:
         return True
-    return text[start].isupper() and text[end - 1] in _UTTERANCE_END
+    if text[start].isupper() and text[end - 1] in _UTTERANCE_END:
+        return True
+    before = max(0, start - 1)  # the opening mark
+    if (before == 0 or text[before - 1] == "\n") and text.startswith(":", end + 1):
+        return True  # a headline that opens with someone's words: "‘Devastating’: locals mourn"
+    return bool(
+        _ATTRIBUTED_BEFORE.search(text, max(0, before - 120), before)
+        and not _SCARE_BEFORE.search(text, max(0, before - 20), before)
+    )
 
 
 def _opens_block(text: str, at: int) -> str | None:
