@@ -674,6 +674,12 @@ class AnnotationStore:
     def rejected(self) -> list[dict]:
         return list(self.rejected_table.all())
 
+    def states(self) -> dict:
+        """The sidecar's `states` as this store holds them to write: annotator -> entry. An
+        entry may hold more than the state (an adjudication's record of decisions)."""
+        states = self._storage.extra.get(STATES)
+        return states if isinstance(states, dict) else {}
+
     def state_of(self, annotator: str) -> str | None:
         """`annotator`'s state of the document (IN_PROGRESS or DONE), or None."""
         states = self._storage.extra.get(STATES)
@@ -697,10 +703,19 @@ class AnnotationStore:
         and merged with other writers' per annotator (readtui.merge)."""
         extra = self._storage.extra  # replaced by a merge: looked up at each change
         states = dict(extra[STATES]) if isinstance(extra.get(STATES), dict) else {}
-        if state is None:
-            states.pop(annotator, None)
+        # other fields of the entry (an adjudication's record of decisions) are kept
+        old = states.get(annotator)
+        entry = (
+            {k: v for k, v in old.items() if k not in ("state", "modified")}
+            if isinstance(old, dict)
+            else {}
+        )
+        if state is not None:
+            entry["state"] = state
+        if entry:
+            states[annotator] = {**entry, "modified": now_iso()}  # the merge's "later wins"
         else:
-            states[annotator] = {"state": state, "modified": now_iso()}
+            states.pop(annotator, None)
         if states:
             extra[STATES] = dict(sorted(states.items()))  # a fixed order diffs well
         else:
@@ -819,7 +834,6 @@ def _in_spec_order(row: dict, annotation: Annotation) -> dict:
     """A stored annotation with its keys in the SPEC's order (unknown keys kept, after them)."""
     ordered = annotation.to_json()
     return ordered | {key: value for key, value in row.items() if key not in ordered}
-
 
 
 def _replace_row(row: dict):

@@ -1,17 +1,12 @@
 """The small screens: each pushed on a tiny host app and driven with real key presses."""
 
-import os
 from pathlib import Path
 
-import pytest
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
-from readtui.annotations import Annotation
 from readtui.config import DEFAULT_TAGS, Config, TagDef
-from readtui.document import load_document
-from readtui.store import AnnotationStore, sidecar_path
 from readtui.tui.screens.attributes import AttributesDialog
 from readtui.tui.screens.help import HelpScreen
 from readtui.tui.screens.library import LibraryScreen
@@ -225,147 +220,6 @@ async def test_save_failed_ignores_discard_unless_quitting():
 
 
 # Library
-@pytest.fixture
-def library(tmp_path: Path) -> list[Path]:
-    """Four articles: untouched, annotated, with a broken sidecar, and with an orphan."""
-    fresh = tmp_path / "fresh.md"
-    fresh.write_text("# Valley floods\n\nAt least 30 people died, officials said.\n")
-    annotated = tmp_path / "annotated.md"
-    annotated.write_text(
-        "# Ceasefire holds\n\nThe army said 12 people were killed. "
-        '"We will stay," the mayor said.\n'
-    )
-    document = load_document(annotated)
-    store = AnnotationStore(document)
-    text = document.text
-    for phrase, tag in (("12 people", "casualty figure"), ("The army said", "claim")):
-        start = text.index(phrase)
-        store.add(Annotation.create(text, start, start + len(phrase), tag, attrs={}))
-    quoted = text.index('"We')
-    store.add(Annotation.create(text, quoted, quoted + 16, "quote"))
-    broken = tmp_path / "broken.txt"
-    broken.write_text(f"{UNTRUSTED}\n\nSome text about the fighting in the north.\n")
-    sidecar_path(broken).write_text("{not json")
-    orphaned = tmp_path / "orphaned.md"
-    orphaned.write_text("# Quake\n\nThe quake struck at night.\n")
-    document = load_document(orphaned)
-    store = AnnotationStore(document)
-    store.add(Annotation.create(document.text, 0, 5, "claim"))
-    store.update(store.annotations()[0].edited(status="orphan"))
-    os.utime(sidecar_path(annotated), (1_800_000_000, 1_800_000_000))
-    return [annotated, broken, fresh, orphaned]
-
-
-def table_rows(screen: LibraryScreen) -> list[list[str]]:
-    table = screen.query_one(DataTable)
-    return [[cell.plain for cell in table.get_row_at(index)] for index in range(table.row_count)]
-
-
-async def open_library(pilot, screen: LibraryScreen) -> None:
-    await pilot.pause()
-    await screen.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def test_library_rows_show_counts_and_states(library):
-    screen = LibraryScreen(library, Config())
-    app = Host(screen)
-    async with app.run_test(size=(160, 30), notifications=False) as pilot:
-        await open_library(pilot, screen)
-        rows = {row[0]: row for row in table_rows(screen)}
-        header = [column.label.plain for column in screen.query_one(DataTable).columns.values()]
-        text = screen_text(app)
-    assert header[:3] == ["Title ▲", "Kind", "Words"]
-    assert header[3:] == ["C claim", "Q quote", "# casualty figure", "Last change", "State"]
-    title, kind, words, claims, quotes, figures, changed, state = rows["Ceasefire holds"]
-    assert (kind, claims, quotes, figures, state) == ("md", "1", "1", "1", "in progress")
-    assert int(words) > 5
-    assert changed.startswith("2027-01-15") or changed.startswith("2027-01-14")  # time zones
-    assert rows["Valley floods"][-2:] == ["—", "new"]
-    assert rows["Quake"][-1] == "needs review"
-    (broken,) = [row for title, row in rows.items() if "sidecar" in title]
-    assert "not valid JSON" in broken[0] and broken[-1] == "needs review"
-    assert "4 articles · 4 annotations · 2 need review" in text
-
-
-async def test_library_shows_untrusted_titles_literally(library):
-    broken = library[1]
-    sidecar_path(broken).unlink()
-    screen = LibraryScreen([broken], Config())
-    app = Host(screen)
-    async with app.run_test(size=(160, 30), notifications=False) as pilot:
-        await open_library(pilot, screen)
-        assert table_rows(screen)[0][0] == UNTRUSTED
-        assert UNTRUSTED in screen_text(app)
-
-
-async def test_library_filters_as_you_type_and_opens_with_enter(library):
-    screen = LibraryScreen(library, Config())
-    app = Host(screen)
-    async with app.run_test(size=(160, 30), notifications=False) as pilot:
-        await open_library(pilot, screen)
-        await pilot.press(*"QUAK")
-        await pilot.pause()
-        assert [row[0] for row in table_rows(screen)] == ["Quake"]
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.opened == [library[3]]
-        await pilot.press("escape", *"annotated.")  # by file name too
-        await pilot.pause()
-        assert [row[0] for row in table_rows(screen)] == ["Ceasefire holds"]
-        await pilot.press("escape")
-        await pilot.pause()
-        assert len(table_rows(screen)) == 4
-        await pilot.press("end", "enter", "home", "down", "enter")
-        await pilot.pause()
-    # Sorted by title: "[Reuters]…" (broken), Ceasefire (annotated), Quake, Valley floods (fresh).
-    assert app.opened == [library[3], library[2], library[0]]
-
-
-async def test_library_f2_cycles_the_sort_and_f3_reverses(library):
-    screen = LibraryScreen(library, Config())
-    app = Host(screen)
-    async with app.run_test(size=(160, 30), notifications=False) as pilot:
-        await open_library(pilot, screen)
-        await pilot.press("f2")  # kind
-        await pilot.pause()
-        assert [row[1] for row in table_rows(screen)] == ["md", "md", "md", "txt"]
-        await pilot.press("f2", "f3")  # words, longest first
-        await pilot.pause()
-        words = [int(row[2] or 0) for row in table_rows(screen)]
-        assert words == sorted(words, reverse=True)
-        labels = [column.label.plain for column in screen.query_one(DataTable).columns.values()]
-        assert labels[:3] == ["Title", "Kind", "Words ▼"]
-
-
-async def test_library_header_click_sorts(library):
-    screen = LibraryScreen(library, Config())
-    app = Host(screen)
-    async with app.run_test(size=(160, 30), notifications=False) as pilot:
-        await open_library(pilot, screen)
-        table = screen.query_one(DataTable)
-        *others, state = table.columns.values()
-        state_x = sum(column.get_render_width(table) for column in others) + 2
-        await pilot.click(DataTable, offset=(state_x, 0))
-        await pilot.pause()
-        states = [row[-1] for row in table_rows(screen)]
-        assert states == ["needs review", "needs review", "in progress", "new"]
-
-
-async def test_library_refresh_article_rereads_its_row(library):
-    screen = LibraryScreen(library, Config())
-    app = Host(screen)
-    async with app.run_test(size=(160, 30), notifications=False) as pilot:
-        await open_library(pilot, screen)
-        fresh = library[2]
-        document = load_document(fresh)
-        AnnotationStore(document).add(Annotation.create(document.text, 0, 6, "claim"))
-        screen.refresh_article(fresh)
-        await open_library(pilot, screen)
-        rows = {row[0]: row for row in table_rows(screen)}
-        assert rows["Valley floods"][3] == "1" and rows["Valley floods"][-1] == "in progress"
-
-
 async def test_empty_library_says_so():
     _, text = await run(LibraryScreen([], Config()))
     assert "No articles here." in text

@@ -23,7 +23,7 @@ values, and allowing overlaps (readtui keeps them), so that brat opens the folde
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -141,7 +141,7 @@ def convert(document: ExportDocument, options: ExportOptions) -> Piece:
     return piece
 
 
-def join(pieces: list[Piece], options: ExportOptions) -> dict[str, bytes]:
+def join(pieces: Iterable[Piece], options: ExportOptions) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     # attribute name -> (labels it is used on, values in the order met; None: binary)
     attributes: dict[str, tuple[dict[str, None], dict[str | None, None]]] = {}

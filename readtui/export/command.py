@@ -96,6 +96,9 @@ def add_export_arguments(command: argparse.ArgumentParser) -> None:
         "--lang", default="en", metavar="CODE", help="spaCy language of the tokenizer (default: en)"
     )
     command.add_argument("--json", action="store_true", help="print the report as JSON")
+    from readtui.batch import add_batch_arguments
+
+    add_batch_arguments(command)
 
 
 def add_import_arguments(command: argparse.ArgumentParser) -> None:
@@ -135,22 +138,16 @@ def run_export(
         align=args.align,
         language=args.lang,
     )
-    console = _console(stderr=True)
-    if console.is_terminal and len(sidecars) >= PROGRESS_FROM:
-        from rich.progress import Progress
-
-        with Progress(console=console, transient=True) as bar:
-            task = bar.add_task("exporting", total=len(sidecars))
-            report = export_corpus(
-                sidecars,
-                args.format,
-                args.output,
-                options,
-                tag_order,
-                progress=lambda done, total: bar.update(task, completed=done),
-            )
-    else:
-        report = export_corpus(sidecars, args.format, args.output, options, tag_order)
+    report = export_corpus(
+        sidecars,
+        args.format,
+        args.output,
+        options,
+        tag_order,
+        workers=args.jobs,
+        dask=args.dask,
+        bar=None if len(sidecars) >= PROGRESS_FROM else False,
+    )
     report.problems[:0] = [f"{name}: no annotations (left out)" for name in missing]
     if args.json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")

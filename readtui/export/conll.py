@@ -12,7 +12,7 @@ blank line after each sentence. Tags are IOB2 (every entity begins with `B-`), l
 those of `readtui.export.tokens`; tokens never hold white space.
 """
 
-from readtui.export.model import ExportDocument, ExportOptions, Format, Piece, join_lines
+from readtui.export.model import ExportDocument, ExportOptions, Format, Piece, write_lines
 from readtui.export.tokens import iob_document
 
 DOCSTART = "-DOCSTART- -X- -X- O"
@@ -36,7 +36,7 @@ FORMAT = Format(
     name="conll",
     suffix=".conll",
     convert=convert,
-    join=join_lines,
+    write=write_lines,
     description="CoNLL-2003 style IOB2: TOKEN -X- -X- TAG, blank line between sentences",
     tokens=True,
     field_labels=True,

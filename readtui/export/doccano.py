@@ -16,8 +16,8 @@ from readtui.export.model import (
     ExportOptions,
     Format,
     Piece,
-    join_lines,
     json_line_piece,
+    write_lines,
 )
 
 
@@ -64,6 +64,6 @@ FORMAT = Format(
     name="doccano",
     suffix=".jsonl",
     convert=convert,
-    join=join_lines,
+    write=write_lines,
     description='doccano JSONL: {"id", "text", "label": [[start, end, label]]} per document',
 )

@@ -10,6 +10,8 @@ beside the data as `labels.json` (`OUT_STEM.labels.json` without --split). Load 
 """
 
 import json
+from collections.abc import Iterable
+from typing import BinaryIO
 
 from readtui.export.model import ExportDocument, ExportOptions, Format, Piece, field_label
 from readtui.export.tokens import iob_document
@@ -32,14 +34,12 @@ def convert(document: ExportDocument, options: ExportOptions) -> Piece:
     return tagged.piece
 
 
-def join(pieces: list[Piece], options: ExportOptions) -> dict[str, bytes]:
+def write(pieces: Iterable[Piece], options: ExportOptions, file: BinaryIO) -> None:
     ids = {name: index for index, name in enumerate(label_names(options))}
-    lines = []
     for piece in pieces:
         for row in piece.content:
             row = {**row, "ner_tags": [ids[tag] for tag in row["ner_tags"]]}
-            lines.append(json.dumps(row, ensure_ascii=False) + "\n")
-    return {"": "".join(lines).encode("utf-8")}
+            file.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def shared(options: ExportOptions) -> dict[str, bytes]:
@@ -50,7 +50,7 @@ FORMAT = Format(
     name="hf",
     suffix=".jsonl",
     convert=convert,
-    join=join,
+    write=write,
     shared=shared,
     description="Hugging Face token classification: id, tokens, ner_tags per sentence",
     tokens=True,

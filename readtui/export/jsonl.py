@@ -14,8 +14,8 @@ from readtui.export.model import (
     ExportOptions,
     Format,
     Piece,
-    join_lines,
     json_line_piece,
+    write_lines,
 )
 
 
@@ -79,6 +79,6 @@ FORMAT = Format(
     name="jsonl",
     suffix=".jsonl",
     convert=convert,
-    join=join_lines,
+    write=write_lines,
     description="one JSON line per document: text, spans with every field, meta",
 )

@@ -21,15 +21,16 @@ Import also reads Label Studio's own exports: `predictions` when a task has no a
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import quoteattr
 
 from readtui.annotations import Annotation
 from readtui.export.importing import ImportedDocument, ImportFault, new_annotation
-from readtui.export.model import ExportDocument, ExportOptions, Format, Piece
+from readtui.export.model import ExportDocument, ExportOptions, Format, Piece, write_json_list
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _ULID = re.compile(r"[0-9A-HJKMNP-TV-Z]{26}")
@@ -84,10 +85,8 @@ def convert(document: ExportDocument, options: ExportOptions) -> Piece:
     )
 
 
-def join(pieces: list[Piece], options: ExportOptions) -> dict[str, bytes]:
-    if not pieces:
-        return {"": b"[]\n"}
-    return {"": ("[\n" + ",\n".join(p.content for p in pieces) + "\n]\n").encode("utf-8")}
+def write(pieces: Iterable[Piece], options: ExportOptions, file: BinaryIO) -> None:
+    write_json_list((piece.content for piece in pieces), file)
 
 
 def shared(options: ExportOptions) -> dict[str, bytes]:
@@ -212,7 +211,7 @@ FORMAT = Format(
     name="labelstudio",
     suffix=".json",
     convert=convert,
-    join=join,
+    write=write,
     shared=shared,
     description="Label Studio tasks (a JSON list), offsets in UTF-16 code units",
 )

@@ -1,15 +1,17 @@
 """What every export format shares: the documents it gets, the options, and what it gives back.
 
 A format converts one document at a time into a `Piece` (documents are independent, so this runs
-on every core), then joins the pieces of each part of the corpus (train, dev, test, or the whole)
-into files. Nothing here imports a consumer library; formats that need one (spaCy) import it
-inside their own functions.
+on every core, or on a Dask cluster), then writes the pieces of each part of the corpus (train,
+dev, test, or the whole) into its file, one piece after another, or joins them into files.
+Nothing here imports a consumer library; formats that need one (spaCy) import it inside their
+own functions.
 """
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from readtui.annotations import Annotation
 
@@ -84,18 +86,21 @@ class Piece:
 
 @dataclass(frozen=True)
 class Format:
-    """An export format: `convert` each document, `join` the pieces of a part into its files.
+    """An export format: `convert` each document, then `write` or `join` the pieces of a part.
 
-    `join(pieces, options)` returns {file name: bytes}; the name "" stands for the part's own
-    file (`train.jsonl`, or OUT itself without --split). `shared(options)` gives files written
-    once beside the parts (a label list, brat's annotation.conf).
+    `write(pieces, options, file)` streams the part's own file (`train.jsonl`, or OUT itself
+    without --split) piece by piece, so memory does not grow with the corpus. A format that
+    cannot (a DocBin, a folder of files) has `join(pieces, options)` instead, returning {file
+    name: bytes}, the name "" standing for the part's own file. `shared(options)` gives files
+    written once beside the parts (a label list, brat's annotation.conf).
     """
 
     name: str
     suffix: str  # ".jsonl"; "" for a format that writes a folder of files
     convert: Callable[[ExportDocument, ExportOptions], Piece]
-    join: Callable[[list[Piece], ExportOptions], dict[str, bytes]]
     description: str
+    write: Callable[[Iterable[Piece], ExportOptions, BinaryIO], None] | None = None
+    join: Callable[[Iterable[Piece], ExportOptions], dict[str, bytes]] | None = None
     shared: Callable[[ExportOptions], dict[str, bytes]] | None = None
     extra: str = ""  # a module the format needs from an optional extra ("spacy")
     tokens: bool = False  # a token format: --overlap and --align apply
@@ -110,6 +115,16 @@ def json_line_piece(line: dict, document: ExportDocument) -> Piece:
     )
 
 
-def join_lines(pieces: list[Piece], options: ExportOptions) -> dict[str, bytes]:
+def write_lines(pieces: Iterable[Piece], options: ExportOptions, file: BinaryIO) -> None:
     """The part file of a line-based format: each piece's text, in order."""
-    return {"": "".join(piece.content for piece in pieces).encode("utf-8")}
+    for piece in pieces:
+        file.write(piece.content.encode("utf-8"))
+
+
+def write_json_list(items: Iterable[str], file: BinaryIO) -> None:
+    """A JSON list, one item (already JSON) after another: `[]` when there are none."""
+    separator = b"[\n"
+    for item in items:
+        file.write(separator + item.encode("utf-8"))
+        separator = b",\n"
+    file.write(b"[]\n" if separator == b"[\n" else b"\n]\n")

@@ -1,23 +1,29 @@
-"""Run an export: read the sidecars (on every core), convert each document, write atomically."""
+"""Run an export: read the sidecars (on every core, or a Dask cluster), convert each document,
+keep the pieces on disk until the end, write the files atomically."""
 
+import contextlib
 import os
+import pickle
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
 from pathlib import Path
+from typing import BinaryIO
 
+from readtui.batch import Failure, run_documents
 from readtui.export.corpus import SPLIT_NAMES, LoadedDocument, document_names, load_for_export
 from readtui.export.formats import get_format
 from readtui.export.model import ExportFault, ExportOptions, Format, Piece
 from readtui.store import atomic_write_bytes, fsync_folder
 
-# Below this many documents a pool costs more than it saves.
+# Below this many documents a pool costs more than it saves (unless one is asked for).
 PARALLEL_FROM = 200
-CHUNK = 64
+
+# What a file of the export holds: its bytes, or a function that writes them into an open file.
+Content = bytes | Callable[[BinaryIO], None]
 
 
 @dataclass
@@ -55,9 +61,13 @@ class ExportError(ExportFault):
     """An export that cannot start (a missing extra, an output that cannot be written)."""
 
 
-def _convert_one(job: tuple[Path, str, str, ExportOptions]) -> tuple[LoadedDocument, Piece | None]:
-    sidecar, name, format_name, options = job
-    loaded = load_for_export(sidecar, name, options)
+def _convert_one(
+    job: tuple[str, str, str, str, ExportOptions],
+) -> tuple[LoadedDocument, Piece | None]:
+    shown, sidecar, name, format_name, options = job
+    # the absolute path: a Dask worker elsewhere has another working folder
+    loaded = load_for_export(Path(sidecar), name, options)
+    loaded.problem = loaded.problem.replace(sidecar, shown)
     if loaded.document is None:
         return loaded, None
     piece = get_format(format_name).convert(loaded.document, options)
@@ -74,44 +84,96 @@ def export_corpus(
     tag_order: tuple[str, ...] = (),
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    dask: str | None = None,
+    bar: bool | None = False,
 ) -> ExportReport:
     """Export the documents of `sidecars` to `out`; the report says what was written and not.
 
     `tag_order` is the tag set of the corpus's config: labels are listed in its order, so label
     ids stay the same from one export to the next. With --split, `out` is a folder holding one
-    file (or folder) per part.
+    file (or folder) per part. `workers` (None: every core; 1: this process) and `dask` (a
+    scheduler address, or "local") say where documents are converted (readtui.batch); `bar`
+    is run_documents' progress (None: a Rich bar when stderr is a terminal).
     """
     fmt = get_format(format_name)
     check_extra(fmt)
     report = ExportReport(format=fmt.name)
     names = document_names(sidecars)
-    jobs = [(sidecar, names[sidecar], fmt.name, options) for sidecar in sidecars]
-    workers = workers or min(os.cpu_count() or 1, 8)
-    parts: dict[str, list[Piece]] = {}
+    jobs = [
+        (str(sidecar), str(sidecar.absolute()), names[sidecar], fmt.name, options)
+        for sidecar in sidecars
+    ]
+    if workers is None and dask is None and len(jobs) < PARALLEL_FROM:
+        workers = 1
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     seen_tags: set[str] = set()
-    for done, (loaded, piece) in enumerate(_results(jobs, workers), start=1):
-        seen_tags.update(loaded.tags)
-        report.left_out.update(loaded.left_out)
-        if loaded.problem:
-            report.problems.append(loaded.problem)
-        if piece is not None:
-            parts.setdefault(loaded.split, []).append(piece)
-            report.documents[loaded.split] += 1
-            report.spans.update(piece.written)
-            report.left_out.update(piece.left_out)
-            report.issues.extend(piece.issues)
-            report.faults += piece.faults
-        if progress:
-            progress(done, len(jobs))
-    wanted = seen_tags.union(tag_order)
-    if options.tags is not None:
-        wanted &= options.tags
-    labels = [tag for tag in tag_order if tag in wanted] + sorted(wanted - set(tag_order))
-    options = replace(options, labels=tuple(labels))
-    report.labels = options.label_map if fmt.field_labels else {tag: tag for tag in labels}
-    files = _files(fmt, parts, options)
-    report.files = write_export(out, files, folder=bool(options.split) or not fmt.suffix)
+    results = run_documents(
+        _convert_one, jobs, jobs=workers, dask=dask, label="documents", progress=bar
+    )
+    with _Spool(Path(out).parent) as spool:
+        for done, ((shown, *_), result) in enumerate(results, start=1):
+            if isinstance(result, Failure):
+                report.problems.append(f"{shown}: {result.message} (left out)")
+                continue
+            loaded, piece = result
+            seen_tags.update(loaded.tags)
+            report.left_out.update(loaded.left_out)
+            if loaded.problem:
+                report.problems.append(loaded.problem)
+            if piece is not None:
+                report.documents[loaded.split] += 1
+                report.spans.update(piece.written)
+                report.left_out.update(piece.left_out)
+                report.issues.extend(piece.issues)
+                report.faults += piece.faults
+                spool.add(loaded.split, piece)
+            if progress:
+                progress(done, len(jobs))
+        wanted = seen_tags.union(tag_order)
+        if options.tags is not None:
+            wanted &= options.tags
+        labels = [tag for tag in tag_order if tag in wanted] + sorted(wanted - set(tag_order))
+        options = replace(options, labels=tuple(labels))
+        report.labels = options.label_map if fmt.field_labels else {tag: tag for tag in labels}
+        files = _files(fmt, spool, options)
+        report.files = write_export(out, files, folder=bool(options.split) or not fmt.suffix)
     return report
+
+
+class _Spool:
+    """The converted pieces of each part, kept in an unnamed temporary file until the end of the
+    run (when the label list is known): memory does not grow with the corpus."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[str, BinaryIO] = {}
+
+    def __enter__(self) -> "_Spool":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for file in self.files.values():
+            file.close()
+
+    def add(self, part: str, piece: Piece) -> None:
+        if part not in self.files:
+            # beside OUT rather than in /tmp, which may be memory; closed by __exit__
+            self.files[part] = tempfile.TemporaryFile(  # noqa: SIM115
+                dir=self.folder, prefix=".readtui-export-"
+            )
+        # the content only: the counts are in the report already
+        pickle.dump(piece.content, self.files[part], protocol=pickle.HIGHEST_PROTOCOL)
+
+    def pieces(self, part: str) -> Iterator[Piece]:
+        file = self.files.get(part)
+        if file is None:
+            return
+        file.seek(0)
+        while True:
+            try:
+                yield Piece(pickle.load(file))
+            except EOFError:
+                return
 
 
 def check_extra(fmt: Format) -> None:
@@ -125,29 +187,19 @@ def check_extra(fmt: Format) -> None:
         ) from None
 
 
-def _results(jobs: list, workers: int):
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
-        yield from map(_convert_one, jobs)
-        return
-    # fork: the workers start at once with the engine already imported
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        yield from pool.map(_convert_one, jobs, chunksize=CHUNK)
-
-
-def _files(fmt: Format, parts: dict[str, list[Piece]], options: ExportOptions) -> dict[str, bytes]:
+def _files(fmt: Format, spool: _Spool, options: ExportOptions) -> dict[str, Content]:
     """Every output file, by its path relative to OUT ("" is OUT itself)."""
-    files: dict[str, bytes] = {}
+    files: dict[str, Content] = {}
     shared = fmt.shared(options) if fmt.shared else {}
     if not options.split:
-        for name, data in fmt.join(parts.get("", []), options).items():
-            files[name] = data
+        files.update(_part_files(fmt, spool, "", options))
         if fmt.suffix:  # beside OUT: OUT.labels.json for OUT.jsonl
             files.update({f"{{stem}}.{name}": data for name, data in shared.items()})
         else:
             files.update(shared)
         return files
     for part in SPLIT_NAMES[len(options.split)]:
-        for name, data in fmt.join(parts.get(part, []), options).items():
+        for name, data in _part_files(fmt, spool, part, options).items():
             if fmt.suffix:
                 files[f"{part}{fmt.suffix}" if name == "" else name] = data
             else:
@@ -156,7 +208,15 @@ def _files(fmt: Format, parts: dict[str, list[Piece]], options: ExportOptions) -
     return files
 
 
-def write_export(out: Path, files: dict[str, bytes], folder: bool) -> list[Path]:
+def _part_files(fmt: Format, spool: _Spool, part: str, options: ExportOptions) -> dict:
+    if fmt.write is not None:
+        write = fmt.write
+        return {"": lambda file: write(spool.pieces(part), options, file)}
+    assert fmt.join is not None
+    return fmt.join(spool.pieces(part), options)
+
+
+def write_export(out: Path, files: dict[str, Content], folder: bool) -> list[Path]:
     """Write the files so that an interrupted export leaves no half-written file.
 
     A file export is one atomic replace of OUT (and of each file beside it). A folder export is
@@ -170,7 +230,10 @@ def write_export(out: Path, files: dict[str, bytes], folder: bool) -> list[Path]
         written = []
         for name, data in files.items():
             path = out if name == "" else out.with_name(name.replace("{stem}", out.stem))
-            atomic_write_bytes(path, data)
+            if isinstance(data, bytes):
+                atomic_write_bytes(path, data)
+            else:
+                _atomic_write_streamed(path, data)
             written.append(path)
         return written
     if out.exists() and not out.is_dir():
@@ -181,7 +244,11 @@ def write_export(out: Path, files: dict[str, bytes], folder: bool) -> list[Path]
         for name, data in files.items():
             path = building / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                with open(path, "wb") as file:
+                    data(file)
             paths.append(path)
         # durable before the folder takes OUT's place; fsync waits on the disk, not the GIL,
         # so a few threads make thousands of small files (brat) durable much sooner
@@ -195,6 +262,36 @@ def write_export(out: Path, files: dict[str, bytes], folder: bool) -> list[Path]
         shutil.rmtree(building, ignore_errors=True)
         raise
     return sorted(out / name for name in files)
+
+
+def _atomic_write_streamed(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """A file too large to hold in memory, written as atomic_write_bytes writes one: under a
+    temporary name beside it, on disk, then renamed into place."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    try:
+        os.fchmod(descriptor, _mode_of(path))
+        with open(descriptor, "wb") as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    fsync_folder(path.parent)
+
+
+def _mode_of(path: Path) -> int:
+    """The mode the file has, or a new file's."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _fsync_file(path: Path) -> None:

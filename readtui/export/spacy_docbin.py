@@ -13,6 +13,7 @@ are (spaCy allows spaces). `doc.user_data` holds {"id": document name, "title": 
 (`DocBin(store_user_data=True)`).
 """
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from readtui.export.model import ExportDocument, ExportFault, ExportOptions, Format, Piece
@@ -70,7 +71,7 @@ def convert(document: ExportDocument, options: ExportOptions) -> Piece:
     return piece
 
 
-def join(pieces: list[Piece], options: ExportOptions) -> dict[str, bytes]:
+def join(pieces: Iterable[Piece], options: ExportOptions) -> dict[str, bytes]:
     from spacy.tokens import DocBin
 
     merged = DocBin(store_user_data=True)

@@ -21,10 +21,12 @@ annotations' ids, and JSON-LD would merge two nodes with one id.
 
 import json
 from collections import Counter
+from collections.abc import Iterable
+from typing import BinaryIO
 from urllib.parse import quote
 
 from readtui.annotations import Annotation, Quote
-from readtui.export.model import ExportDocument, ExportOptions, Format, Piece
+from readtui.export.model import ExportDocument, ExportOptions, Format, Piece, write_json_list
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -77,17 +79,15 @@ def convert(document: ExportDocument, options: ExportOptions) -> Piece:
     return Piece(",\n".join(lines), written=Counter(span.tag for span in document.spans))
 
 
-def join(pieces: list[Piece], options: ExportOptions) -> dict[str, bytes]:
-    parts = [piece.content for piece in pieces if piece.content]
-    if not parts:
-        return {"": b"[]\n"}
-    return {"": ("[\n" + ",\n".join(parts) + "\n]\n").encode("utf-8")}
+def write(pieces: Iterable[Piece], options: ExportOptions, file: BinaryIO) -> None:
+    # a piece holds a document's annotations, already separated by ",\n"; one without is empty
+    write_json_list((piece.content for piece in pieces if piece.content), file)
 
 
 FORMAT = Format(
     name="webanno",
     suffix=".jsonld",
     convert=convert,
-    join=join,
+    write=write,
     description="W3C Web Annotation JSON-LD: TextQuoteSelector + TextPositionSelector",
 )

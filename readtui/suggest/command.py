@@ -1,4 +1,5 @@
-"""`readtui suggest FILE [--json]`: the suggestions the app would show for an article.
+"""`readtui suggest FILE [--json]`: the suggestions the app would show for an article (several
+articles: readtui.batch_commands).
 
 The article is read as the app reads it: cleaned, with the user's corrections from its sidecar,
 and without the suggestions rejected there or already annotated with the same tag and span.
@@ -33,28 +34,40 @@ def suggestions_for(path: Path) -> tuple[str, list[Suggestion], list[str]]:
     return document.text, found, rule_faults(config)
 
 
+def suggestion_rows(text: str, found: list[Suggestion]) -> list[dict]:
+    """The suggestions as `suggest --json` lists them."""
+    return [
+        {
+            "start": s.start,
+            "end": s.end,
+            "tag": s.tag,
+            "rule": s.rule,
+            "text": text[s.start : s.end],
+            "attrs": s.attrs,
+        }
+        for s in found
+    ]
+
+
+def suggestion_line(row: dict) -> str:
+    """One suggestion as `suggest FILE` prints it: offsets, tag, rule, the text (cut short)."""
+    shown = one_line(row["text"])
+    if len(shown) > SHOWN_CHARS:
+        shown = shown[: SHOWN_CHARS - 1] + "…"
+    attrs = "  " + ", ".join(f"{k}={v}" for k, v in row["attrs"].items()) if row["attrs"] else ""
+    tag, rule = one_line(row["tag"]), one_line(row["rule"])
+    return f"{row['start']}-{row['end']}  {tag}  [{rule}]  “{shown}”{attrs}"
+
+
 def run_suggest(args: argparse.Namespace) -> int:
-    text, found, faults = suggestions_for(Path(args.file))
+    """One article (several: readtui.batch_commands)."""
+    text, found, faults = suggestions_for(Path(args.paths[0]))
+    rows = suggestion_rows(text, found)
     if args.json:
-        rows = [
-            {
-                "start": s.start,
-                "end": s.end,
-                "tag": s.tag,
-                "rule": s.rule,
-                "text": text[s.start : s.end],
-                "attrs": s.attrs,
-            }
-            for s in found
-        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        for s in found:
-            shown = one_line(text[s.start : s.end])
-            if len(shown) > SHOWN_CHARS:
-                shown = shown[: SHOWN_CHARS - 1] + "…"
-            attrs = "  " + ", ".join(f"{k}={v}" for k, v in s.attrs.items()) if s.attrs else ""
-            print(f"{s.start}-{s.end}  {one_line(s.tag)}  [{one_line(s.rule)}]  “{shown}”{attrs}")
+        for row in rows:
+            print(suggestion_line(row))
         print(f"{len(found)} suggestion{'' if len(found) == 1 else 's'}", file=sys.stderr)
     for fault in faults:
         print(f"readtui: {one_line(fault)}", file=sys.stderr)

@@ -20,7 +20,7 @@ from readtui.document import (
 )
 from readtui.store import AnnotationStore, SidecarError
 from readtui.textsafety import sanitise
-from readtui.tui.commands import ArticleCommands
+from readtui.tui.commands import AdjudicationCommands, ArticleCommands
 from readtui.tui.reader_screen import ReaderScreen
 
 
@@ -38,7 +38,8 @@ class ReadtuiApp(App):
     CSS_PATH = [(Path(__file__).parent / ReaderScreen.CSS_PATH).resolve()]
     # shown in the footer: in the library, letters (q too) go to the filter
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
-    COMMANDS = App.COMMANDS | {ArticleCommands}  # "Open NAME" for each article of the library
+    # "Open NAME" for each article of the library; "Adjudicate two annotators…" in a reader
+    COMMANDS = App.COMMANDS | {ArticleCommands, AdjudicationCommands}
 
     def __init__(
         self,
@@ -47,8 +48,11 @@ class ReadtuiApp(App):
         open_library: bool | None = None,
         annotator: str | None = None,
         reader_width: int | None = None,
+        adjudicate: tuple[str, str, str] | None = None,
     ) -> None:
+        """`adjudicate`: (A, B, gold) to adjudicate in the one article opened."""
         super().__init__()
+        self.adjudicate = adjudicate
         self.paths = paths
         self.library = None  # the LibraryScreen, when there is one
         self.articles = find_articles(paths)
@@ -72,7 +76,7 @@ class ReadtuiApp(App):
         and drawn before it."""
         if not self.open_library:
             try:
-                return self._reader_screen(self.paths[0])
+                return self._reader_screen(self.paths[0], self.adjudicate)
             except (DocumentError, SidecarError, ConfigError) as error:
                 self.call_later(self._cannot_open, error)
         return super().get_default_screen()
@@ -100,7 +104,9 @@ class ReadtuiApp(App):
         self.push_screen(screen)
         return True
 
-    def _reader_screen(self, path: Path) -> ReaderScreen:
+    def _reader_screen(
+        self, path: Path, adjudicate: tuple[str, str, str] | None = None
+    ) -> ReaderScreen:
         """The reader of an article. A very long plain-text article shows its start at once
         while the whole loads in a thread; editing starts when it is there."""
         config = self.config_for(path)
@@ -108,7 +114,7 @@ class ReadtuiApp(App):
         if preview is None and doccache.still_cleaning(path):  # a first opening
             preview = headline_preview(path)
         if preview is not None:
-            screen = ReaderScreen(preview, None, config, self._closes_to)
+            screen = ReaderScreen(preview, None, config, self._closes_to, adjudicate)
             # after the first paint: the loading thread would slow the paint down
             self.call_after_refresh(self._load_whole, path, screen)
             return screen
@@ -116,7 +122,7 @@ class ReadtuiApp(App):
         document = load_document(path)
         store = AnnotationStore(document)
         # the store's document: the user's corrections of the cleaning applied
-        return ReaderScreen(store.document, store, config, self._closes_to)
+        return ReaderScreen(store.document, store, config, self._closes_to, adjudicate)
 
     @work(thread=True, exit_on_error=False, group="open")
     def _load_whole(self, path: Path, screen: ReaderScreen) -> None:
@@ -140,10 +146,11 @@ class ReadtuiApp(App):
             self.pop_screen()
 
     def library_order(self) -> list[Path]:
-        """The library's articles in order, for the reader's `>` and `<` (none when one file
-        was opened): as found, by path, an order that stays put while the library's table is
-        sorted and filtered."""
-        return list(self.articles) if self.open_library else []
+        """The library's articles in the order it shows them (sorted, and filtered when a
+        filter is on), for the reader's `>` and `<`; none when one file was opened."""
+        if not self.open_library:
+            return []
+        return self.library.order() if self.library is not None else list(self.articles)
 
     @property
     def _closes_to(self) -> str:
@@ -195,6 +202,20 @@ class ReadtuiApp(App):
                 "Write every article's annotations as training data (jsonl, spaCy, CoNLL…)",
                 lambda: self.open_export("library"),
             )
+        from readtui.tui.screens.stats import StatsScreen  # the charts load when first asked for
+
+        if not isinstance(screen, StatsScreen):
+            yield SystemCommand(
+                "Statistics",
+                "Charts of annotations per tag and annotator, progress, and work over time",
+                self.action_statistics,
+            )
+
+    def action_statistics(self) -> None:
+        """The corpus in charts: the library's, or the article's when one was opened."""
+        from readtui.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(self.paths))
 
     @property
     def library_folder(self) -> Path:

@@ -1,4 +1,5 @@
-"""The command palette's "Open NAME" entries, one per article of the library.
+"""The command palette's "Open NAME" entries, one per article of the library, and the reader's
+"Adjudicate two annotators…".
 
 Textual reads a command's title as markup, so a file named `[@click=app.quit]x.txt` would be
 a link that quits: these titles are built as plain text instead (a file name is data).
@@ -37,3 +38,32 @@ class ArticleCommands(Provider):
                 for offset in offsets:
                     shown.stylize("bold underline", offset, offset + 1)
                 yield Hit(score, shown, open_it, text=title, help=HELP)
+
+
+ADJUDICATE = "Adjudicate two annotators…"
+ADJUDICATE_HELP = (
+    "Each disagreement between two annotators in turn: take either's version, both or neither; "
+    "the result is saved as a third annotator (gold)"
+)
+
+
+class AdjudicationCommands(Provider):
+    """The reader's "Adjudicate two annotators…" (readtui.tui.adjudicate)."""
+
+    def _ask(self):
+        return getattr(self.screen, "ask_adjudication", None)
+
+    async def discover(self) -> Hits:
+        ask = self._ask()
+        if ask is not None:
+            yield DiscoveryHit(Text(ADJUDICATE), ask, text=ADJUDICATE, help=ADJUDICATE_HELP)
+
+    async def search(self, query: str) -> Hits:
+        ask = self._ask()
+        if ask is None:
+            return
+        matcher = self.matcher(query)
+        score = matcher.match(ADJUDICATE)
+        if score > 0:
+            yield Hit(score, matcher.highlight(ADJUDICATE), ask, text=ADJUDICATE,
+                      help=ADJUDICATE_HELP)  # fmt: skip

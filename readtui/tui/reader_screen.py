@@ -18,6 +18,11 @@ from readtui.config import Config
 from readtui.document import Document
 from readtui.editing import Editor, Recleaned, Rejection, StateChange
 from readtui.store import AnnotationStore
+from readtui.tui.adjudicate import (
+    ADJUDICATION_BINDINGS,
+    ADJUDICATION_OTHER_KEYS,
+    AdjudicationKeys,
+)
 from readtui.tui.annotators import AnnotatorViews
 from readtui.tui.bars import MIN_TEXT_COLUMNS, list_width, quoted, title_and_name
 from readtui.tui.corpus_keys import CorpusKeys
@@ -50,7 +55,8 @@ def _tag_bindings(config: Config) -> list[Binding]:
 
 
 class ReaderScreen(
-    AnnotatorViews,  # first: it guards some of the others' methods
+    AdjudicationKeys,  # first: while adjudicating it stands in for some of the others' methods
+    AnnotatorViews,  # it guards some of the others' methods
     CorpusKeys,
     OtherWriters,
     ReviewKeys,
@@ -139,11 +145,14 @@ class ReaderScreen(
         store: AnnotationStore | None,
         config: Config,
         closes_to: str = "Quit",
+        adjudicate: tuple[str, str, str] | None = None,
     ) -> None:
         """With no store, `document` is the start of a long article still loading: it can be
         read, and editing starts when `attach` brings the whole. `closes_to` names what `q`
-        does in the footer: "Quit", or "Library" when it goes back there."""
+        does in the footer: "Quit", or "Library" when it goes back there. `adjudicate`: (A, B,
+        gold) to adjudicate once the article is whole (readtui.tui.adjudicate)."""
         super().__init__()
+        self.adjudication_request = adjudicate
         self.document = document
         self.store = store
         if store is not None:
@@ -156,9 +165,11 @@ class ReaderScreen(
         self._close_binding = Binding("q", "close", closes_to, tooltip="Close, saving first")
         self._bindings = BindingsMap.merge(
             [
+                BindingsMap(ADJUDICATION_BINDINGS),  # each on only while adjudicating
                 BindingsMap(self._bindings_for_tags),
                 self._bindings,
                 BindingsMap([self._close_binding]),
+                BindingsMap(ADJUDICATION_OTHER_KEYS),
             ]
         )
         self._warned_save_error = False
@@ -201,6 +212,7 @@ class ReaderScreen(
             # where the user left the article: once the footer has taken its row, so that the
             # rows scrolled to are the rows shown
             self.call_after_refresh(self.restore_position)
+            self.call_after_refresh(self.start_requested_adjudication)
 
         # after the first frame, which has the article sooner: the footer's keys came a frame
         # after it anyway, and the hidden search box is not needed before `/`
@@ -219,6 +231,8 @@ class ReaderScreen(
         return self.store is None
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if not self.adjudication_allows(action):
+            return False
         if self.loading and action in self.EDITING_ACTIONS:
             return None  # shown dimmed in the footer until the article is whole
         if self.showing_removed and action in self.ANNOTATING_ACTIONS:
@@ -247,6 +261,7 @@ class ReaderScreen(
         self._report_loading()
         self.watch_sidecar()
         self.restore_position()
+        self.start_requested_adjudication()
 
     def _report_loading(self) -> None:
         if self.store.reanchored:
@@ -310,6 +325,8 @@ class ReaderScreen(
         line.update(status + position, layout=False)
 
     def _status_text(self) -> Text:
+        if self.adjudicating:
+            return self.adjudication_status()
         if self.showing_removed:
             return self.removed_status()
         if (under_review := self.review_current()) is not None:
@@ -646,6 +663,9 @@ class ReaderScreen(
         if change is None:
             self.notify(nothing, markup=False, timeout=2)
             return
+        if self.adjudicating:  # a decision (readtui.adjudication)
+            self.adjudication_stepped(change, done)
+            return
         if isinstance(change, Recleaned):
             self.show_corrected(change, self.reader_offset(0))
             return
@@ -818,6 +838,7 @@ class ReaderScreen(
             if active.node is self.app and active.enabled
         ]
         sections = [
+            ("Adjudicating: ", self.adjudication_help()),
             ("", ReaderView.BINDINGS),
             ("", [*self.BINDINGS, *self._bindings_for_tags, self._close_binding]),
             ("", app_keys),
