@@ -270,7 +270,10 @@ def run_export(args: argparse.Namespace) -> int:
         tag_order.update(dict.fromkeys(configs(folder).tag_names))
     annotated = set(targets.sidecars.values())
     missing = sorted(sanitise(path.name) for path in targets.articles - annotated)
-    return export(args, sorted(targets.sidecars), missing, tuple(tag_order))
+    sidecars = sorted(targets.sidecars)
+    # not held while the corpus is exported: memory stays flat as the corpus grows
+    del targets, annotated
+    return export(args, sidecars, missing, tuple(tag_order))
 
 
 def run_import(args: argparse.Namespace) -> int:

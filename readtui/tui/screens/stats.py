@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
-from textual_plotext import PlotextPlot
 
 from readtui.stats import (
     DONE,
@@ -62,6 +61,10 @@ class StatsScreen(Screen[None]):
         self.statistics: CorpusStatistics | None = None
 
     def compose(self) -> ComposeResult:
+        # imported here: plotext costs about as much to load as Textual itself, and the palette
+        # imports this module to list its command
+        from textual_plotext import PlotextPlot
+
         yield Static(Text("Statistics: counting the sidecars…"), id="stats-summary")
         yield LoadingIndicator(id="stats-loading")
         with VerticalScroll(id="charts", can_focus=True):
@@ -119,7 +122,7 @@ class StatsScreen(Screen[None]):
         return summary
 
     def _plot(self, chart_id: str, title: str):
-        plt = self.query_one(f"#{chart_id}", PlotextPlot).plt
+        plt = self.query_one(f"#{chart_id}").plt
         plt.clear_figure()
         plt.title(title)
         return plt
@@ -134,7 +137,7 @@ class StatsScreen(Screen[None]):
                 statistics.tags, series, labels=[_name(name) for name in names], width=0.6
             )
             _whole_ticks(plt, [value for values in series for value in values])
-        self.query_one("#per-annotator", PlotextPlot).refresh()
+        self.query_one("#per-annotator").refresh()
 
     def _per_tag(self, statistics: CorpusStatistics) -> None:
         plt = self._plot("per-tag", "Annotations per tag, whole corpus")
@@ -142,7 +145,7 @@ class StatsScreen(Screen[None]):
         if counts:
             plt.bar(list(counts), list(counts.values()), width=0.4)
             _whole_ticks(plt, list(counts.values()))
-        self.query_one("#per-tag", PlotextPlot).refresh()
+        self.query_one("#per-tag").refresh()
 
     def _progress(self, statistics: CorpusStatistics) -> None:
         plt = self._plot("progress", "Articles per annotator: done, in progress, not started")
@@ -157,7 +160,7 @@ class StatsScreen(Screen[None]):
                 width=0.4,
             )
             _whole_ticks(plt, [statistics.articles])
-        self.query_one("#progress", PlotextPlot).refresh()
+        self.query_one("#progress").refresh()
 
     def _over_time(
         self,
@@ -179,7 +182,7 @@ class StatsScreen(Screen[None]):
                 [step for step, _ in steps], series, labels=[_name(name) for name in names]
             )
             _whole_ticks(plt, [sum(values) for values in zip(*series, strict=True)])
-        self.query_one(f"#{chart_id}", PlotextPlot).refresh()
+        self.query_one(f"#{chart_id}").refresh()
 
     def action_close(self) -> None:
         self.dismiss(None)
