@@ -106,6 +106,7 @@ KIN = """
 # hospital" is injured before "taken" is captured
 _KINDS = {
     "killed": r"kill\w*|dead|died|dies|die|perish\w*|slain|drown\w*|murder\w*|massacr\w*"
+    r"|deceased|martyred|fell\s+as\s+martyrs"
     r"|fatal(?:ly)?\s+(?:injur\w*|wound\w*|shot|stabbed|hurt)"
     rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)})"
     r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*"
@@ -119,7 +120,7 @@ _KINDS = {
     r"|(?:taken|took|taking|rushed|admitted|airlifted|flown)\s+(?:[\w,-]+\s+){0,4}?to\s+"
     r"(?:[\w-]+\s+){0,2}?hospital"
     r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening)\s+condition"
-    r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care",
+    r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care|on\s+(?:a\s+)?ventilators?",
     "missing": r"missing|unaccounted|disappeared"
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
@@ -141,9 +142,26 @@ def _kind_pattern(kinds: dict[str, str]) -> re.Pattern:
 
 _KIND = _kind_pattern(_KINDS)
 _IMPLIED_KIND = _kind_pattern(_IMPLIED_KINDS)
+# a later fate outweighs an earlier one: "a hiker reported missing was found dead" (not "12
+# injured, one of whom later died")
+_FOUND_DEAD_LATER = re.compile(
+    r"\b(?:missing|unaccounted|injur\w*|wounded|hurt|abducted|kidnapped)\b[^,;]*?"
+    r"\b(?P<killed>(?:found|confirmed|declared|pronounced)\s+dead|later\s+died"
+    r"|died\s+(?:later|in\s+hospital|of\s+(?:her|his|their)\s+(?:injuries|wounds))"
+    r"|succumbed)\b"
+)
+# a word of what happened right after a figure joined to another: "23 deaths, 41 injured"
+_KIND_NEXT = re.compile(
+    r"\s+(?:(?:others|people|more|were|are|was|still|critically|seriously|badly|slightly)\s+)*"
+    r"(?:[a-z-]+\s+)?(?:(?P<killed>dead|deaths?|killed|died|fatalities)|(?P<injured>injur\w*|wounded|hurt)"
+    r"|(?P<missing>missing|unaccounted)|(?P<captured>captured|abducted|kidnapped|detained))\b"
+)
 # people named by what had happened to them, to whom something else happens now: "two of the
 # wounded died" is killed
-_OF_THE_KIND = re.compile(r"\bof\s+(?:the|those)\s+(?:injured|wounded|hurt|missing|hostages)\b")
+_OF_THE_KIND = re.compile(
+    r"\bof\s+(?:the|those)\s+(?:[a-z]+ly\s+)?(?:injured|wounded|hurt|missing|hostages"
+    r"|hospitali[sz]ed)\b"
+)
 # number words that make a count by themselves ("a" and "an" need a "dozen" or "hundred" after)
 NUMBER_WORDS = "|".join(
     sorted((word for word in [*_UNITS, *_SCALES] if word not in ("a", "an")), key=len, reverse=True)
@@ -241,7 +259,15 @@ _GROUP = re.compile(
 )
 # a year or an age is not a casualty count
 _AGE_BEFORE = re.compile(r"^\d+-\S+\s+")  # "45-year-old man" is a man
-_AGE_AFTER = re.compile(r"\s*-?\s*(?:year|month)s?[-\s]old")
+_AGE_AFTER = re.compile(
+    r"\s*-?\s*(?:year|month)s?[-\s]old"
+    r"|\s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"  # "Ten years ago ..."
+)
+# one of a count of the dead is a part of it: "one of these 27 deaths" is the 27
+_ONE_OF_DEATHS = re.compile(
+    r"\s*of\s+(?:the|these|those)\s+[\w,-]+\s+(?:[a-z-]+\s+)?"
+    r"(?:deaths|fatalities|victims|casualties|dead|killed)\b"
+)
 _NOT_A_COUNT = re.compile(
     r"(?:\b(?:in|since|by|of|until)\s+(?:19|20)\d\d\b|\b(?:aged?|ages)\s+\d+)\s*$"
 )
@@ -391,9 +417,9 @@ def parse_casualty(text: str) -> dict:
         low = text.translate(_ASCII_LOWER)
     of_the_kind = _OF_THE_KIND.search(low) if " of " in low else None
     kind = (
-        (of_the_kind and _KIND.search(low, of_the_kind.end()))
-        or _KIND.search(low)
-        or _IMPLIED_KIND.search(low)
+        _FOUND_DEAD_LATER.search(low)
+        or (of_the_kind and _KIND.search(low, of_the_kind.end()))
+        or _first_figures_kind(low)
     )
     if kind:
         attrs["kind"] = kind.lastgroup
@@ -408,7 +434,15 @@ def parse_casualty(text: str) -> dict:
     minimum, maximum, end, group = figure
     groups = [group]
     while following := _joined_figure(text, low, end):
-        more_minimum, more_maximum, end, group = following
+        more_minimum, more_maximum, following_end, group = following
+        other_kind = (
+            _KIND.search(low, end, following_end)
+            or _IMPLIED_KIND.search(low, end, following_end)
+            or _KIND_NEXT.match(low, following_end)
+        )
+        if other_kind and other_kind.lastgroup != attrs.get("kind"):
+            break  # "23 deaths, 41 injured" is 23 killed
+        end = following_end
         minimum = None if minimum is None or more_minimum is None else minimum + more_minimum
         maximum = None if maximum is None or more_maximum is None else maximum + more_maximum
         groups.append(group)
@@ -421,6 +455,17 @@ def parse_casualty(text: str) -> dict:
         listed = [", ".join(groups[:-1]), groups[-1]] if groups[1:] else groups
         attrs["group"] = " and ".join(listed)
     return attrs
+
+
+def _first_figures_kind(low: str) -> re.Match | None:
+    """The word saying what happened to the first figure: a noun that implies it is the kind
+    when a word of another kind comes after another count ("23 deaths, 41 injured")."""
+    kind = _KIND.search(low)
+    implied = _IMPLIED_KIND.search(low, 0, kind.start() if kind else len(low))
+    if kind and implied:
+        between = _count(low, implied.end())
+        return implied if between and between[0] < kind.start() else kind
+    return kind or implied
 
 
 # a figure found: (low, high, end, group); low or high None where the text gives no bound
@@ -493,6 +538,8 @@ def _count(
         if count and count.strip() in ("a", "an"):
             continue  # "a" alone is an article: _ONE_PERSON reads "a teacher"
         start, end = figure.span()
+        if count and count.strip() == "one" and _ONE_OF_DEATHS.match(low, end):
+            continue
         if _AGE_AFTER.match(low, end) or (
             (end - start == 4 or "age" in low[max(0, start - 8) : start])
             and _NOT_A_COUNT.search(low, max(0, start - 16), end)

@@ -277,3 +277,33 @@ def test_a_tag_gets_only_the_attributes_it_defines() -> None:
     toll = TagDef("toll", 4, "#000000", "bold", "T",
                   (AttrDef("count", "int"), AttrDef("kind", "choice", ("dead",))))  # fmt: skip
     assert prefilled_attrs(toll, "12 people were killed") == {"count": 12}
+
+
+@pytest.mark.parametrize(
+    "text, attrs",
+    [
+        # a time before the figure is no count
+        ("Ten years ago ninety-six people died", {"count": 96, "kind": "killed"}),
+        ("In two days, 40 people were killed", {"count": 40, "kind": "killed"}),
+        # one of a count of the dead is a part of it; one of people is one
+        ("one of these 27 deaths", {"count": 27, "kind": "killed"}),
+        ("one of the 31 victims", {"count": 31, "group": "victims"}),
+        ("one of the 14 people on board died", {"count": 1, "kind": "killed"}),
+        # a figure of another kind after the first is not added, and does not give the kind
+        ("23 deaths, 41 injured", {"count": 23, "kind": "killed"}),
+        ("6 fatalities and 14 serious injuries", {"count": 6, "kind": "killed"}),
+        ("the death toll rose to 45, with 12 injured", {"count": 45, "kind": "killed"}),
+        ("five hostages were killed", {"count": 5, "kind": "killed"}),
+        ("27 bodies and 3 more bodies were found", {"count": 30, "kind": "killed"}),
+        # a later fate outweighs an earlier one, for one person, not for a part of many
+        ("A climber who was reported missing was found dead", {"count": 1, "kind": "killed",
+                                                               "group": "climber"}),
+        ("12 injured, one of whom later died", {"count": 12, "kind": "injured"}),
+        # a whole with its part is the whole
+        ("Pedestrian deaths: 38, of whom 21 were aged 65 or over", {"count": 38, "kind": "killed"}),
+        ("14 civilians, including 4 children and 3 women",
+         {"count": 14, "group": "civilians"}),
+    ],
+)  # fmt: skip
+def test_counts_of_the_fourth_unseen_set(text: str, attrs: dict) -> None:
+    assert parse_casualty(text) == attrs

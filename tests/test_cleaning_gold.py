@@ -38,6 +38,34 @@ def _article_files() -> list[Path]:
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 GOLD_IDS = [path.name.removesuffix(".json") for path in GOLD_FILES]
+# Known failures of the cleaner, found on pages written apart from it (held-out sets): the gold
+# stays as a reader sees the page, and each check named here fails loudly once the cleaner is right.
+CLEANER_FAILS = {
+    "sarhadi-floods-pdma-innertext.txt": (
+        "innerText page: a photo caption above the headline is taken for the title, and the "
+        "headline and the standfirst are dropped",
+        {"title", "body", "annotations"},
+    ),
+    "kestrel-lake-wildfire-evacuation.html": (
+        "a standfirst whose text is not the page's meta description is dropped",
+        {"body", "annotations"},
+    ),
+    "bayt-harran-hospital-strike-ngo.html": (
+        "a press release keeps its 'Press release' label, the headline repeated as the first "
+        "paragraph, and its media contacts",
+        {"body"},
+    ),
+}
+
+
+def cleaned_gold(check: str) -> list:
+    """The gold files, each known failure of `check` (title, body, annotations) marked so."""
+    params = []
+    for path, name in zip(GOLD_FILES, GOLD_IDS, strict=True):
+        reason, checks = CLEANER_FAILS.get(name, ("", set()))
+        marks = pytest.mark.xfail(reason=reason, strict=True) if check in checks else ()
+        params.append(pytest.param(path, id=name, marks=marks))
+    return params
 
 
 @cache
@@ -117,20 +145,20 @@ def test_casualty_attrs_are_valid(gold_path: Path):
 # --- the cleaners against the gold ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+@pytest.mark.parametrize("gold_path", cleaned_gold("title"))
 def test_title(gold_path: Path):
     gold = _gold(gold_path)
     assert _document(gold["source"]).title == gold["title"]
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+@pytest.mark.parametrize("gold_path", cleaned_gold("body"))
 def test_body_blocks(gold_path: Path):
     gold = _gold(gold_path)
     body = _body(_document(gold["source"]))
     assert body == gold["body"], "body differs from gold:\n" + _diff(gold["body"], body)
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=GOLD_IDS)
+@pytest.mark.parametrize("gold_path", cleaned_gold("annotations"))
 def test_annotations_found_in_text(gold_path: Path):
     gold = _gold(gold_path)
     text = _document(gold["source"]).text

@@ -85,6 +85,8 @@ import bisect
 import re
 
 from readtui.casualty import NAME_AT, TWO_CAPITALS, parse_casualty
+from readtui.suggest.casualty_broad import add_broad
+from readtui.suggest.casualty_lists import add_listed
 from readtui.suggest.casualty_patterns import (
     ADJECTIVE_BEFORE_PERSONS,
     AFTER_NAME,
@@ -143,6 +145,7 @@ from readtui.suggest.casualty_patterns import (
     VERB_AT,
     VERB_BEFORE_NAME,
     YEAR,
+    numbered_name,
 )
 
 
@@ -162,7 +165,8 @@ class _Figure:
 def find_casualties(text: str) -> list[tuple[int, int, dict]]:
     """Casualty figures in `text`: (start, end, attrs), sorted, spans within one block."""
     low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep the offsets
+    lower_keeps_offsets = len(low) == len(text)
+    if not lower_keeps_offsets:  # a letter whose lower case is longer ("İ"): keep the offsets
         low = text.translate(LOWER_ASCII)
     hits = _triggers(low)
     casualty_words = [start for start, is_number in hits if not is_number]
@@ -176,6 +180,8 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
             joining = figures and start - figures[-1].end <= 8  # "118 soldiers and 240 ..."
             if not (before or after or joining):
                 continue  # no word around it says what happened
+            if low[start].isdigit() and numbered_name(text, start):
+                continue  # "Rescue 1190", "Flight 17": a name, not a count
             figure = _read_count(low, backwards, start, after or joining)
         else:
             figure = _read_named(text, low, start, figures[-1].end if figures else 0)
@@ -189,7 +195,9 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
                 elsewhere = ELSEWHERE.match(text, figure.end)
             spans.append((figure.start, elsewhere.end() if elsewhere else figure.end))
     found = [(start, end, parse_casualty(text[start:end])) for start, end in spans]
-    return _with_other_kinds(text, low, found)
+    found = _with_other_kinds(text, low, found)
+    found = add_broad(text, low, found) if lower_keeps_offsets else found
+    return add_listed(text, low, found)
 
 
 # The functions below read `low`: the text in lower case, with the same offsets.
@@ -536,8 +544,10 @@ def _read_included_one(text: str, low: str, position: int) -> _Figure | None:
 def _with_other_kinds(
     text: str, low: str, found: list[tuple[int, int, dict]]
 ) -> list[tuple[int, int, dict]]:
-    """Figures with the figures of other kinds that follow them saying only how many, as one
-    ("five soldiers were killed and 17 wounded"): the attributes are the first figure's."""
+    """Figures with the figures of other kinds a comma lists after them saying only how many,
+    as one ("21 dead, 96 injured"): the first figure's attributes. One joined by "and" or with
+    its own verb stands apart, with its own kind ("killed 5 | and 17 wounded", "kills 4, |
+    wounds 7"), as the gold files mark it as often as not."""
     joined: list[tuple[int, int, dict]] = []
     for start, end, attrs in found:
         if joined and start - joined[-1][1] <= 8:  # "killed 7 and wounded 22"
@@ -547,7 +557,8 @@ def _with_other_kinds(
                 more
                 and (more.end() == end or low[more.end()] == ",")
                 and attrs.get("kind") != first_attrs.get("kind")
-                and JOINED_BY_AND.fullmatch(low, first_end, start)
+                and low[first_end:start].strip() == ","
+                and not VERB_AT.match(low, start)
             ):
                 joined[-1] = (first_start, end, parse_casualty(text[first_start:end]))
                 continue

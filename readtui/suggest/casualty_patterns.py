@@ -322,7 +322,7 @@ LEFT = re.compile(
         rf"|{_reversed('pulled|pull|pulls|pulling|dug out|unearthed|buried|bury|burying')})"
         rf"|(?P<verb_treated>{_reversed('treat|treats|treated|treating')})"
         rf"|(?P<toll>(?:(?P<rises>{_reversed(TOLL_REACHES)})|fo)"
-        rf"(?: (?!dna{_WORD_END})[\w’'-]+){{0,6}}? "
+        rf"(?: (?!dna{_WORD_END})[\w’'():-]+){{0,10}}? "
         rf"(?:,[^,\n]{{1,80}}? (?:{_reversed(TOLL_ASIDES)}) ,)?"
         rf"|(?:{_reversed('is|was|now')})(?: (?:{_reversed('is|was|now|currently|officially')}))? "
         rf"|:(?: )?)(?:llot"
@@ -377,6 +377,9 @@ _ABOUT_ONE = (
     r"(?: in (?:his|her|their) (?:early |mid-|late )?(?:\d0s|teens|twenties|thirties|forties"
     r"|fifties|sixties|seventies|eighties|nineties)"
     r"| of (?:the|a|an|his|her|their)(?: [\w’'-]+){1,2}"
+    # "A fisherman from Sorbayan who was reported missing on Monday was found dead"
+    r"| from (?:the |a |an )?[\w’'-]+ (?:who|that)(?: [\w’'-]+){2,8}?"
+    r"(?= (?:was|is|has|had|remains|remained|died|dies)(?![\w-]))"
     r"| from (?:the |a |an )?[\w’'-]+(?: [\w’'-]+)?"  # "A 56-year-old man from Easterby"
     # what they were doing: "A third worker who was inside the headhouse remains unaccounted for"
     r"| (?:who|that)(?: [\w’'-]+){2,8}?"
@@ -467,7 +470,7 @@ TRIGGER_AT_START = re.compile(_TRIGGERS)
 # unaccounted for"), and how far before it a verb or toll ("the death toll from Saturday's
 # explosion now stands at 52")
 REACH = 100
-BEHIND = 60
+BEHIND = 90
 # the casualty words that can end people named without a number, and those that need no
 # "was" or "were" before them ("whose brother died")
 HAPPENED_TO_ONE = (
@@ -529,5 +532,26 @@ TO_HOSPITAL = re.compile(
     re.MULTILINE,
 )
 HOSTAGE_AFTER = re.compile(_spaced(r" (?:as )?(?:hostages?|captives?|prisoners?)(?![\w-])"))
+# digits after a capitalised word inside a sentence name a thing: "Rescue 1190", "Flight 17";
+# not a headline in title case ("Floods Kill 20")
+NUMBERED_NAME = re.compile(
+    r"(?<![\w’'-])[a-z][a-z’'-]*,?[^\S\n]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"[A-Z][a-z]+[^\S\n]+$"
+)
+
+
+def numbered_name(text: str, start: int) -> bool:
+    """Whether the digits at `start` follow a capitalised word inside a sentence (NUMBERED_NAME);
+    the characters before them are looked at first, as most numbers follow no such word."""
+    before = text[start - 1 : start]
+    if not before.isspace() or before == "\n":
+        return False
+    word_start = text.rfind(" ", max(0, start - 40), start - 1) + 1
+    return text[word_start : word_start + 1].isupper() and bool(
+        NUMBERED_NAME.search(text, max(0, start - 40), start)
+    )
+
+
 # figures joined into one: "118 soldiers and 240 civilians", "Two Britons, an American and ..."
 JOINED_BY_AND = re.compile(_spaced(r"(?:,? and|,) (?:[“\"‘])?"))

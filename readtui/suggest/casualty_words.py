@@ -37,7 +37,8 @@ PERSONS = """
     servants merchants assistants attendants sergeants lieutenants farmhands deckhands stagehands
     twins newborns adolescents juveniles cops deputies diplomats aides bodyguards candidates
     delegates chefs cooks clerks scouts imams bishops czechs thais filipinos nepalis
-    spaniards arabs emiratis qataris uzbeks tajiks chechens bedouins
+    spaniards arabs emiratis qataris uzbeks tajiks chechens bedouins shepherds goatherds
+    cowherds nomads herdsmen maids lads
 """
 # words with a person's ending that name things ("two helicopters were captured")
 NOT_PERSONS = """
@@ -61,7 +62,7 @@ KIND_WORDS = """
 STOP_WORDS = """
     and or but of in on at to from by with for as after before during when while since near
     who that which whose were was are is have has had been being be will would may might could
-    said says the a an their its his her our this these those than including them
+    said says the a an their its his her our this these those than including them ago
 """
 # words between whom and what happened: "were still", "are feared", "had already been"
 AUXILIARY = """

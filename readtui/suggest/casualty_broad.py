@@ -1,0 +1,270 @@
+"""The second pass of the casualty rule: a count bound to a casualty word in the same clause,
+where the precise shapes of readtui.suggest.casualties found nothing.
+
+The precise shapes know the sentences news text usually writes; this pass knows only words. A
+casualty word of any register ("killed", "deceased", "succumbed", "fell as martyrs", "on
+ventilator", "sought treatment", "unaccounted for", "taken prisoner") and a count next to it in
+its clause, before it ("Six of them are on ventilator support", "11 of the deceased", "3 with
+minor injuries") or after it ("Confirmed dead | 7", "Deaths: 27", "killed more than 30 enemies
+of God"), or one person before it ("The man next to me died", "Her sister was among those
+critically injured"). Precision is kept by what it leaves out: a count of money, percentages,
+ages, years, times, measures or things ("two weeks", "14 tanks"); a clause that says what may
+happen ("could kill", "threatened to") or that no one was hurt; the words of a count that is no
+casualty between the two ("12 were arrested after ... killed"). A suggestion of this pass never
+overlaps one of the precise shapes. Its attributes are parse_casualty of its text, as ever.
+
+Speed: one compiled scan finds the casualty words; a count is looked for only in the clause
+around each of them.
+"""
+
+import bisect
+import re
+
+from readtui.casualty import PERSON, parse_casualty, trie_pattern
+from readtui.suggest.casualty_patterns import numbered_name
+from readtui.suggest.casualty_words import NOT_PERSONS, PERSONS
+
+_SPACE = r"[^\S\n]+"
+
+# the casualty words, of every register; a phrase is written with single spaces
+_CASUALTY_PHRASES = """
+    killed|dead|died|dies|deaths|death toll|fatalities|fatally injured|fatally wounded|deceased
+    succumbed|perished|lost their lives|lost his life|lost her life|lives lost|martyrs
+    fell as martyrs|martyred|bodies|slain|drowned|burnt to death|burned to death
+    injured|injuries|wounded|wounds|hurt|hospitalised|hospitalized|in hospital|critical condition
+    serious condition|on ventilator|on ventilators|on a ventilator|treated for|sought treatment
+    needed treatment|receiving treatment|treated and released|casualties|burns
+    missing|unaccounted for|abducted|kidnapped|hostages|taken hostage|held hostage|held captive
+    being held|still held|taken prisoner|taken captive|captured
+"""
+_PHRASES = sorted(
+    {phrase.strip() for line in _CASUALTY_PHRASES.split("\n") for phrase in line.split("|")} - {""}
+)
+CASUALTY_WORD = re.compile(
+    r"(?<![\w-])" + trie_pattern(_PHRASES).replace("\\ ", _SPACE) + r"(?![\w-])"
+)
+# not a casualty though spelled as one: "dead end", "hurt feelings", "injured pride"
+_NOT_CASUALTY_AFTER = re.compile(r"[^\S\n]+(?:end|heat|weight|wood|line|pride|feelings)\b")
+
+# a count: digits, number words, vague counts, or one person
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand"
+)
+_QUALIFIER = (
+    r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated"
+    r"|another|a further|no fewer than|upwards of|close to|approximately|roughly|fewer than"
+    r"|less than|only|just) "
+)
+COUNT = re.compile(
+    (
+        rf"(?<![\w$£€₹.,-])(?:{_QUALIFIER})?"
+        rf"(?:between (?:\d+|{_NUMBER_WORD}) and (?:\d+|{_NUMBER_WORD})"
+        r"|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d+(?![\d.,:/]\d)"
+        rf"|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*"
+        r"|a dozen|half a dozen|dozens|scores|hundreds|thousands|(?:a|one|two|\d+) lakh"
+        rf"|(?:a|an|the|his|her|their|my|our|one) (?:[\w’'-]+ ){{0,2}}?(?:{PERSON}))"
+        r"(?![\w%-])"
+    ).replace(" ", _SPACE)
+)
+# what a count counts when it is not people: money, shares, ages, times, measures, things
+_NOT_PEOPLE_AFTER = re.compile(
+    r"(?:[^\S\n]*(?:%|per[^\S\n]?cent|percent))|[^\S\n]*-?[^\S\n]*(?:year|month|week|day)s?[- ]old"
+    r"|[^\S\n]+(?:[a-z-]+[^\S\n]+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|am|pm"
+    r"|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|ft|kg|kilos?|tonnes?|tons?|litres?|liters?"
+    r"|dollars?|pounds?|euros?|naira|rupees?|cedis?|shillings?|rand|yuan|cents?|crore|million"
+    r"|billion|votes?|seats?|goals?|points?|runs?|wickets?|houses?|homes?|buildings?|vehicles?"
+    r"|cars?|trucks?|buses|tanks?|drones?|rockets?|missiles?|shells?|bombs?|attacks?|incidents?"
+    r"|cases?|times|percent|rounds?|floors?|storeys?|stories|villages?|districts?|states?"
+    r"|countries|cities|towns|schools?|hospitals?|beds?|tents?|boats?|ships?|aircraft|planes?"
+    r"|animals|cattle|cows|goats|sheep|birds|dogs|horses|pages?|items?|steps?|shots?)(?![\w-])",
+    re.IGNORECASE,
+)
+_MONEY_OR_AGE_BEFORE = re.compile(
+    r"(?:[$£€₹]|\b(?:rs\.?|inr|usd|ngn|aud|aged?|ages|no|not|in|since|by|until|from|of|page"
+    r"|chapter|number|no\.|route|flight|article|section|room|gate|platform|ward|level)"
+    r"[^\S\n]*)$",
+    re.IGNORECASE,
+)
+# a plural after a count names whom it counts, or it counts things ("3 meetings")
+_PLURAL_AFTER = re.compile(r"[^\S\n]+(?:[a-z-]+[^\S\n]+)?([a-z]+s)(?![\w-])")
+_PLURAL_PEOPLE = re.compile(
+    rf"(?!(?:{trie_pattern(NOT_PERSONS.split())})$)"
+    rf"(?:{trie_pattern(PERSONS.split())}|[a-z]+(?:ers|ors|ists|ians|ans|ees|men|ites|is)"
+    r"|deaths|bodies|fatalities|martyrs|casualties|injuries|hostages|wounds|burns|others|lives|enemies"
+    r"|those|was|is|has|as|its|his|this|thus|plus|various|previous|serious|us)$"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# the clause a count and its casualty word share: no sentence end, no new block between
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+# between a count and the casualty word after it: words that make the count something else
+_BLOCKED_BETWEEN = re.compile(
+    r"(?<![\w-])(?:said|says|say|told|after|before|when|while|because|since|but|although|if|whereas"
+    r"|arrested|evacuated|displaced|rescued|freed|released|fled|homeless|affected|survived"
+    r"|escaped|spared|unhurt|uninjured|could|would|might|may|threaten\w*|vowed|plans?|planned"
+    r"|risk\w*|warn\w*|feared|fears|not|never|no|nobody|none|without|than|per|each|every"
+    r"|aged?|years?|hours?|days?|weeks?|months?|minutes?|times|percent|cent)\b"
+    r"|n[’']t\b|[:|–—()\[\]“”\"]",
+    re.IGNORECASE,
+)
+# between a casualty word and the count after it: a label, a table cell, a toll that reaches it
+_BRIDGE_TO_COUNT = re.compile(
+    r"[^\S\n]*(?:[:|–—-][^\S\n]*)?"
+    r"(?:(?:rose|risen|climbed|jumped|reached|stands?|stood|is|was|are|were|now|has|had|have"
+    r"|been|put|at|to|of|figure|total|confirmed|so far)[^\S\n]+){0,4}$",
+    re.IGNORECASE,
+)
+# a casualty word that is a verb or a label: the count may come right after it
+_LEADS_A_COUNT = re.compile(
+    r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
+    r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated and released"
+)
+_MAY_HAPPEN_BEFORE = re.compile(
+    r"(?<![\w-])(?:could|would|might|threaten\w*|vowed|plans?|planned|if|unless|risk\w*|to|no|not|never"
+    r"|nobody|none|without)(?:[^\S\n]+(?:have|be|been|being|get|were|was|one))*[^\S\n]*$",
+    re.IGNORECASE,
+)
+_OF_THE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|those|these)[^\S\n]+(?:[\w-]+[^\S\n]+)?$")
+# in the clause before the casualty word: what may happen, or no one it happened to
+_NOT_SO_BEFORE = re.compile(
+    r"(?<![\w-])(?:could|would|might|threaten\w*|vowed|unless|if|none|nobody|no one"
+    r"|(?:half|third|quarter|most|many|some|all) of)(?![\w-])"
+)
+# after the casualty word: it describes people ("12 injured soldiers"), names the hurt of
+# something else ("hurt by the criticism"), or what happened is undone or is no casualty
+_NOT_SO_AFTER = re.compile(
+    r"[^\S\n]+(?:[a-z]+s|children|men|women|people|by|of (?:a |an )?(?:heart|cancer|natural"
+    r"|old age|illness|stroke)|in (?:1[89]|20)\d\d)(?![\w-])"
+)
+_UNDONE_AFTER = re.compile(
+    r"[^.;!?\n]{0,60}?(?<![\w-])(?:freed|released|reunited|arrested|praised|found (?:alive|safe)"
+    r"|went on strike|rescued|returned)(?![\w-])"
+)
+# "the injured", "those killed" as a noun: no count is bound to it
+_NOUN_USE_BEFORE = re.compile(r"(?<![\w-])(?:the|those)[^\S\n]+$")
+_WHOM = re.compile(r"[^\S\n]+[a-z]+(?:s|men|people|children)\b")
+_REACH_BEFORE = 70
+_REACH_AFTER = 40
+
+
+def add_broad(
+    text: str, low: str, found: list[tuple[int, int, dict]]
+) -> list[tuple[int, int, dict]]:
+    """`found` with the figures this pass finds where `found` has none, sorted. `low` is
+    `text.lower()`, with the same offsets."""
+    taken_starts = [start for start, _, _ in found]
+    taken_ends = [end for _, end, _ in found]
+    added: list[tuple[int, int, dict]] = []
+    for word in CASUALTY_WORD.finditer(low):
+        if _overlaps(taken_starts, taken_ends, word.span()) or _NOT_CASUALTY_AFTER.match(
+            low, word.end()
+        ):
+            continue  # a precise figure holds this word already
+        span = _figure_at(text, low, word.start(), word.end())
+        if (
+            span is None
+            or _overlaps(taken_starts, taken_ends, span)
+            or _overlaps_added(added, span)
+        ):
+            continue
+        attrs = parse_casualty(text[span[0] : span[1]])
+        if any(key in attrs for key in ("count", "count_min", "count_max")):
+            added.append((span[0], span[1], attrs))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda item: (item[0], item[1]))
+
+
+_FREED_BEFORE = re.compile(r"(?:freed|freeing|released|releasing|rescued|rescuing|evacuated)\s+$")
+ONE = ("a ", "an ", "the ", "his ", "her ", "their ", "my ", "our ", "one ")
+# captured needs a number: "the suspect was captured" is no casualty
+_CAPTURED_WORDS = ("abducted", "kidnapped", "captured", "held", "being held", "still held", "taken")
+
+
+def _figure_at(text: str, low: str, word_start: int, word_end: int) -> tuple[int, int] | None:
+    """The span of a count bound to the casualty word at `word_start`, or None."""
+    word = low[word_start:word_end]
+    clause_start = max(0, word_start - _REACH_BEFORE)
+    for end in _CLAUSE_END.finditer(low, clause_start, word_start):
+        clause_start = end.end()
+    before = low[clause_start:word_start]
+    if _MAY_HAPPEN_BEFORE.search(before[-30:]) or _NOT_SO_BEFORE.search(before):
+        return None
+    if _UNDONE_AFTER.match(low, word_end):
+        return None
+    describes = _NOT_SO_AFTER.match(low, word_end)
+    counts = [
+        count
+        for count in COUNT.finditer(low, clause_start, word_start)
+        if is_count(text, low, count)
+    ]
+    if counts:
+        count = counts[-1]
+        between = low[count.end() : word_start]
+        noun_use = _NOUN_USE_BEFORE.search(between) and not _OF_THE.match(between)
+        one_captured = count.group().startswith(ONE) and word.startswith(_CAPTURED_WORDS)
+        freed = _FREED_BEFORE.search(low, max(0, count.start() - 14), count.start())
+        describes = describes and not _OF_THE.match(between)
+        if not (describes or freed or _BLOCKED_BETWEEN.search(between) or noun_use or one_captured):
+            return count.start(), _with_what_happened_next(low, count.end(), word_start, word_end)
+    if describes or not _LEADS_A_COUNT.match(low, word_start):
+        return None
+    clause_end = _CLAUSE_END.search(low, word_end, word_end + _REACH_AFTER)
+    limit = clause_end.start() if clause_end else min(len(low), word_end + _REACH_AFTER)
+    count = COUNT.search(low, word_end, limit)
+    if (
+        count
+        and is_count(text, low, count)
+        and not count.group().startswith(ONE)
+        and _BRIDGE_TO_COUNT.match(low[word_end : count.start()])
+    ):
+        return word_start, _with_whom(low, count.end())
+    return None
+
+
+def _with_what_happened_next(low: str, count_end: int, word_start: int, word_end: int) -> int:
+    """The end of a figure, with what happened next to people named by what had happened to
+    them: "nine of the critically injured died in hospital"."""
+    if not _OF_THE.match(low, count_end, word_start):
+        return word_end
+    clause_end = _CLAUSE_END.search(low, word_end, word_end + 40)
+    limit = clause_end.start() if clause_end else word_end + 40
+    following = CASUALTY_WORD.search(low, word_end, limit)
+    if following and not _BLOCKED_BETWEEN.search(low, word_end, following.start()):
+        return following.end()
+    return word_end
+
+
+def is_count(text: str, low: str, count: re.Match) -> bool:
+    """Whether the count at `count` may count people: not a year, an age, money or a thing."""
+    value = count.group()
+    if _YEAR.fullmatch(value) or _NOT_PEOPLE_AFTER.match(low, count.end()):
+        return False
+    plural = _PLURAL_AFTER.match(low, count.end())
+    if plural and not _PLURAL_PEOPLE.match(plural.group(1)):
+        return False
+    if _MONEY_OR_AGE_BEFORE.search(low, max(0, count.start() - 12), count.start()):
+        return False
+    if value[0].isdigit() and numbered_name(text, count.start()):
+        return False  # "Rescue 1190", "Flight 17"
+    return not (
+        value.lower() == "one"
+        and re.match(r"[^\S\n]+(?:of[^\S\n]+\d|day|time)", low[count.end() : count.end() + 8])
+    )
+
+
+def _with_whom(low: str, end: int) -> int:
+    """The end of a count with the one word after it that says whom it counts ("30 enemies")."""
+    whom = _WHOM.match(low, end)
+    return whom.end() if whom else end
+
+
+def _overlaps(starts: list[int], ends: list[int], span: tuple[int, int]) -> bool:
+    """Whether `span` overlaps a precise figure (sorted, apart from one another)."""
+    index = bisect.bisect_left(starts, span[1]) - 1
+    return index >= 0 and ends[index] > span[0]
+
+
+def _overlaps_added(added: list[tuple[int, int, dict]], span: tuple[int, int]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end, _ in added[-3:])
