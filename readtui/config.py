@@ -13,7 +13,6 @@ mark = "underline"
 ```
 """
 
-import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,7 +119,11 @@ class Config:
 
 def default_annotator() -> str:
     try:
-        return os.environ.get("READTUI_ANNOTATOR") or getpass.getuser()
+        if os.environ.get("READTUI_ANNOTATOR"):
+            return os.environ["READTUI_ANNOTATOR"]
+        import getpass  # the login name, needed only when nothing else names the user
+
+        return getpass.getuser()
     except Exception:  # getuser raises when no name can be found (containers)
         return "annotator"
 

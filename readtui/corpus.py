@@ -4,8 +4,8 @@ status 1; UsageError: bad usage, exit status 2). Shared by the CLI and the comma
 (stats, agree, batch), which never load the app.
 """
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from readtui.config import Config, load_config
 from readtui.document import ARTICLE_SUFFIXES, find_articles, kind_of
@@ -39,18 +39,17 @@ def article_paths(raw_paths: list[str]) -> list[Path]:
     return find_articles(raw_paths)
 
 
-@dataclass
-class SidecarTargets:
+class SidecarTargets(NamedTuple):  # a NamedTuple: see readtui.document.Block
     """What `validate` and `stats` look at: each sidecar with its source, and the articles seen."""
 
-    sidecars: dict[Path, Path] = field(default_factory=dict)  # sidecar -> source
-    articles: set[Path] = field(default_factory=set)
+    sidecars: dict[Path, Path]  # sidecar -> source
+    articles: set[Path]
 
 
 def sidecar_targets(raw_paths: list[str]) -> SidecarTargets:
     """Sidecars named, of the articles named, or in the folders named (also those whose source
     is gone); CliError for a path that is missing or holds neither articles nor sidecars."""
-    targets = SidecarTargets()
+    targets = SidecarTargets({}, set())
 
     def add(sidecar: Path) -> None:
         targets.sidecars.setdefault(sidecar, source_path(sidecar))

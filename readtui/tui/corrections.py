@@ -7,12 +7,18 @@ While the removed text is shown the reader holds the document with every block (
 whose offsets are not the annotations': annotating waits until `R` again.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from readtui.corrections import AllBlocks, occurrence_of
 from readtui.document import Block
 from readtui.editing import Editor, Recleaned
 from readtui.tui.reader import REMOVED_MARK
+
+if TYPE_CHECKING:  # loaded with the first `R`, not at start-up
+    from readtui.corrections import AllBlocks
 
 
 class CleaningCorrections:
@@ -51,6 +57,8 @@ class CleaningCorrections:
     def _show_all_blocks(self, cursor: int | None = None, full_cursor: int | None = None) -> None:
         """Show the document with its removed blocks; the cursor at a document offset, or at an
         offset of that view."""
+        from readtui.corrections import AllBlocks
+
         view = self._all_blocks = AllBlocks(self.document)
         shown = Editor(None, self.editor.annotator, view.full.text, view.annotations(
             self.editor.annotations
@@ -107,6 +115,8 @@ class CleaningCorrections:
         reader.clear_selection()
         block_start = reader.document.block_at(reader.cursor).start
         # which block of the page it is, where others have the same text
+        from readtui.corrections import AllBlocks, occurrence_of
+
         view = self._all_blocks or AllBlocks(self.document)
         full_start = block_start if self._all_blocks else view.to_full(block_start)
         at = view.full.blocks.index(view.full.block_at(full_start))
