@@ -54,6 +54,8 @@ def run_documents(
     dask: str | None = None,
     label: str = "documents",
     progress: bool | None = None,
+    size: Callable[[Any], int] | None = None,
+    total: int | None = None,
 ) -> Iterator[tuple[Any, Any]]:
     """Yield (item, result) for every item, IN INPUT ORDER, where result is function(item) or a
     Failure if it raised. `function` is a module-level (picklable) function of one picklable item
@@ -61,14 +63,17 @@ def run_documents(
     scheduler address or "local" (a LocalCluster of `jobs` worker processes). Streams: only a
     bounded number of items are in flight, so memory does not grow with the corpus.
     progress=None: a Rich bar on stderr when stderr is a terminal (documents, rate, time left);
-    True or False: always, never.
+    True or False: always, never. size: how many documents an item holds, for an item that
+    is a batch of them (the bar counts documents); None: one each. total: the documents in all,
+    for the bar (None: len(items), when items has a length).
 
     A Failure names its item by str(item), or by str(item[0]) for a tuple. A worker process that
     dies is replaced and its documents run again (by Dask, or here for a local pool); a document
     that kills its worker every time is a Failure. Stop early by closing the generator (or
     leaving the loop with an exception): the pool is shut down, nothing is left running.
     """
-    total = len(items) if hasattr(items, "__len__") else None
+    if total is None and hasattr(items, "__len__"):
+        total = len(items)
     workers = jobs or cores()
     if dask is not None:
         runner: AbstractContextManager[_Runner] = _dask_runner(dask, workers)
@@ -79,7 +84,7 @@ def run_documents(
     shown = sys.stderr.isatty() if progress is None else progress
     with runner as run, _bar(total, label, shown) as advance:
         for item, result in run(function, items):
-            advance()
+            advance(1 if size is None else size(item))
             yield item, result
 
 
@@ -409,9 +414,9 @@ def _dask_alone(client: Any, function: Callable[[Any], Any], item: Any) -> tuple
 
 
 @contextmanager
-def _bar(total: int | None, label: str, shown: bool) -> Iterator[Callable[[], None]]:
+def _bar(total: int | None, label: str, shown: bool) -> Iterator[Callable[[int], None]]:
     if not shown:
-        yield lambda: None
+        yield lambda done: None
         return
     from rich.console import Console
     from rich.progress import (
@@ -445,4 +450,4 @@ def _bar(total: int | None, label: str, shown: bool) -> Iterator[Callable[[], No
     )
     task = progress.add_task(label, total=total)
     with progress:
-        yield lambda: progress.advance(task)
+        yield lambda done: progress.advance(task, done)

@@ -4,6 +4,7 @@ status 1; UsageError: bad usage, exit status 2). Shared by the CLI and the comma
 (stats, agree, batch), which never load the app.
 """
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -58,11 +59,13 @@ def sidecar_targets(raw_paths: list[str]) -> SidecarTargets:
         path = Path(raw)
         if path.is_dir():
             articles = find_articles([path])
-            sidecars = sorted(
-                child
-                for child in path.iterdir()
-                if child.name.endswith(SIDECAR_SUFFIX) and child.name != SIDECAR_SUFFIX
-            )
+            with os.scandir(path) as entries:
+                names = sorted(
+                    entry.name
+                    for entry in entries
+                    if entry.name.endswith(SIDECAR_SUFFIX) and entry.name != SIDECAR_SUFFIX
+                )
+            sidecars = [path / name for name in names]
             if not articles and not sidecars:
                 raise CliError(f"{path}: no articles ({SUFFIXES}) in this folder")
             targets.articles.update(articles)
