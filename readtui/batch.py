@@ -24,6 +24,8 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from readtui.corpus import whole_number
+
 DASK_EXTRA = "pip install 'readtui[dask]'"
 
 # Documents are handed to a worker in chunks of about this much work: light documents go many
@@ -100,7 +102,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=_jobs,
+        type=whole_number(1),
         metavar="N",
         help=f"documents worked on at once, one process each (default: every core, {cores()}"
         " here; 1: no worker processes)",
@@ -117,16 +119,6 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
 def batch_options(args: argparse.Namespace) -> dict:
     """{"jobs": ..., "dask": ...} for run_documents(**...)."""
     return {"jobs": args.jobs, "dask": args.dask}
-
-
-def _jobs(raw: str) -> int:
-    try:
-        jobs = int(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: '{raw}'") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return jobs
 
 
 def _dask_address(raw: str) -> str:

@@ -22,7 +22,14 @@ from typing import NoReturn
 
 from readtui import __version__, doccache
 from readtui.config import ConfigError, load_config
-from readtui.corpus import CliError, Configs, UsageError, article_paths, sidecar_targets
+from readtui.corpus import (
+    CliError,
+    Configs,
+    UsageError,
+    article_paths,
+    sidecar_targets,
+    whole_number,
+)
 from readtui.document import (
     DocumentError,
     load_document,
@@ -79,16 +86,6 @@ def _print_json(data: object) -> None:
 # readtui [PATH ...] ---------------------------------------------------------------------------
 
 
-def _width(raw: str) -> int:
-    try:
-        width = int(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: '{raw}'") from None
-    if width < 20:
-        raise argparse.ArgumentTypeError("must be at least 20")
-    return width
-
-
 def _annotator(raw: str) -> str:
     name = one_line(raw).strip()
     if not name:
@@ -123,7 +120,7 @@ def open_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="article files or folders (default: .)"
     )
     parser.add_argument(
-        "--width", type=_width, metavar="N", help="reader width in columns (default: 90)"
+        "--width", type=whole_number(20), metavar="N", help="reader width in columns (default: 90)"
     )
     parser.add_argument(
         "--annotator", type=_annotator, metavar="NAME", help="name recorded on new annotations"

@@ -4,7 +4,9 @@ status 1; UsageError: bad usage, exit status 2). Shared by the CLI and the comma
 (stats, agree, batch), which never load the app.
 """
 
+import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,6 +15,21 @@ from readtui.document import ARTICLE_SUFFIXES, find_articles, kind_of
 from readtui.store import SIDECAR_SUFFIX, sidecar_path, source_path
 
 SUFFIXES = ", ".join(sorted({*ARTICLE_SUFFIXES} - {".markdown"}))
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum`, else bad usage saying so."""
+
+    def parse(raw: str) -> int:
+        try:
+            number = int(raw)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: '{raw}'") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}")
+        return number
+
+    return parse
 
 
 class UsageError(Exception):
