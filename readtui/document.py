@@ -430,8 +430,8 @@ def load_preview(path: str | Path) -> Document | None:
     return document
 
 
-# the headline of a page: its <h1>, else its og:title, else its <title> (compiled when first
-# used: at every start would cost more than the few first openings they serve)
+# the headline of a page: its <h1>, else its og:title, else its <title>, which often ends in the
+# site's name (compiled when first used: at every start would cost more than they serve)
 _PAGE_HEADLINES = (
     r"<h1\b[^>]*>(.*?)</h1\s*>",
     r"<meta\s[^>]*property=[\"']og:title[\"'][^>]*content=[\"']([^\"']*)",
@@ -440,13 +440,24 @@ _PAGE_HEADLINES = (
 HEADLINE_BYTES = 256 * 1024  # a page's headline is near its start
 
 
+def page_headline(page: str) -> str:
+    """The headline of an HTML page found without cleaning (the cleaner may choose another: it
+    sees the whole page); "" when none."""
+    import html
+
+    for pattern in _PAGE_HEADLINES:
+        found = re.search(pattern, page, re.IGNORECASE | re.DOTALL)
+        title = _tidy(html.unescape(re.sub(r"<[^>]*>", " ", found[1]))) if found else ""
+        if title:
+            return title
+    return ""
+
+
 def headline_preview(path: str | Path) -> Document | None:
     """An HTML page's headline alone, found without cleaning: shown while the page is cleaned on
     its first opening, since its cleaner (trafilatura) takes longer to start than the app does.
     The whole article replaces it. None for other files (their cleaners keep pace with the
     app's start), or when no headline is found."""
-    import html
-
     path = Path(path)
     if kind_of(path) != "html":
         return None
@@ -455,12 +466,10 @@ def headline_preview(path: str | Path) -> Document | None:
             head = handle.read(HEADLINE_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return None
-    for pattern in _PAGE_HEADLINES:
-        found = re.search(pattern, head, re.IGNORECASE | re.DOTALL)
-        title = _tidy(html.unescape(re.sub(r"<[^>]*>", " ", found[1]))) if found else ""
-        if 0 < len(title) <= 300:
-            return Document(title, [Block("title", 0, len(title), 1)], title, "html", path=path)
-    return None
+    title = page_headline(head)
+    if not 0 < len(title) <= 300:
+        return None
+    return Document(title, [Block("title", 0, len(title), 1)], title, "html", path=path)
 
 
 def document_from_text(text: str, kind: str = "txt", title: str = "") -> Document:

@@ -17,13 +17,12 @@ is opened (the reader re-places its annotations; the row follows when the user c
 
 import codecs
 import hashlib
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readtui.document import DocumentError, kind_of, load_document
+from readtui.document import DocumentError, kind_of, load_document, page_headline
 from readtui.store import (
     AnnotationStore,
     SidecarError,
@@ -199,9 +198,6 @@ def summarise(path: Path) -> Article:
 
 # Guessing a title from the first bytes of a source: the first heading or line. The cleaner
 # may pick another (it sees the whole page); the guess holds until the article is cleaned.
-_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_H1 = re.compile(r"<h1[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"<[^>]*>")
 _FRONT_MATTER_TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -220,7 +216,7 @@ def guess_title(path: Path) -> str:
         text = head.decode("utf-8-sig", errors="replace")
     kind = kind_of(path)
     if kind == "html":
-        title = _html_title(text)
+        title = page_headline(text)
     elif kind == "md":
         title = _markdown_title(text)
     else:
@@ -229,16 +225,6 @@ def guess_title(path: Path) -> str:
     if len(title) > MAX_TITLE:
         title = title[: MAX_TITLE - 1].rstrip() + "…"
     return title or _tidy(path.stem)
-
-
-def _html_title(text: str) -> str:
-    for pattern in (_HTML_H1, _HTML_TITLE):  # a <title> often ends in the site's name
-        match = pattern.search(text)
-        if match:
-            title = html.unescape(_HTML_TAG.sub(" ", match.group(1)))
-            if title.strip():
-                return title
-    return ""
 
 
 def _markdown_title(text: str) -> str:
