@@ -27,6 +27,7 @@ from readtui.agree import (
 from readtui.batch import Failure, add_batch_arguments, batch_options, run_documents
 from readtui.store import SIDECAR_SUFFIX
 from readtui.textsafety import one_line
+from readtui.wording import count_of
 
 PROG = "readtui"
 SHOWN_CHARS = 100  # of a span's text in a disagreement
@@ -107,10 +108,6 @@ def run_agree(args: argparse.Namespace) -> int:
 # Names, tags, titles and texts come from files: every cell is a Text, never a markup string.
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
 def _figure(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -135,7 +132,7 @@ def print_agreement(agreement: Agreement) -> None:
         Text(
             f"P = matched / B's spans, R = matched / A's, F1 = 2 matched / (A's + B's). "
             f"Exact: same start, end and tag. Overlap: same tag and a character in common, "
-            f"paired one to one. Kappa: Cohen's, over {_plural(agreement.tokens, 'token')}, each "
+            f"paired one to one. Kappa: Cohen's, over {count_of(agreement.tokens, 'token')}, each "
             f"labelled by the tags of the spans holding it (or O). See docs/agreement.md.",
             style="dim",
         )
@@ -145,7 +142,7 @@ def print_agreement(agreement: Agreement) -> None:
         console.print(Text("No disagreements: every span has an exact partner."))
         return
     places = len({d.document for d in agreement.disagreements})
-    found = f"{len(agreement.disagreements):,} in {_plural(places, 'document')}"
+    found = f"{len(agreement.disagreements):,} in {count_of(places, 'document')}"
     console.print(Text(f"Disagreements: {found}", style="bold underline"))
     console.print()
     _print_disagreements(console, agreement)
@@ -156,8 +153,8 @@ def print_agreement(agreement: Agreement) -> None:
     )
     console.print(
         Text(
-            f"{_plural(len(agreement.disagreements), 'disagreement')} in "
-            f"{_plural(places, 'document')}. All tags (the table above): exact F1 "
+            f"{count_of(len(agreement.disagreements), 'disagreement')} in "
+            f"{count_of(places, 'document')}. All tags (the table above): exact F1 "
             f"{_figure(exact.f1)}, overlap F1 {_figure(overlap.f1)}, kappa "
             f"{_figure(agreement.kappa())}."
         )
@@ -166,7 +163,7 @@ def print_agreement(agreement: Agreement) -> None:
 
 def _documents_line(agreement: Agreement) -> str:
     a, b = one_line(agreement.a), one_line(agreement.b)
-    parts = [f"{_plural(len(agreement.compared), 'document')} compared (both worked on them)"]
+    parts = [f"{count_of(len(agreement.compared), 'document')} compared (both worked on them)"]
     if agreement.only_a:
         parts.append(f"{len(agreement.only_a):,} with only {a}'s work")
     if agreement.only_b:

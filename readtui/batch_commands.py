@@ -33,12 +33,9 @@ from readtui.corrections import apply_corrections, describe
 from readtui.document import Document, DocumentError, load_document
 from readtui.store import SidecarError, read_sidecar, sidecar_path
 from readtui.textsafety import one_line
+from readtui.wording import count_of
 
 PROG = "readtui"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _say(message: str) -> None:
@@ -50,7 +47,7 @@ def _failed(failure: Failure) -> None:
 
 
 def _interrupted(done: int, total: int, where: str) -> None:
-    _say(f"interrupted after {done:,} of {_plural(total, 'article')}; {where}")
+    _say(f"interrupted after {done:,} of {count_of(total, 'article')}; {where}")
 
 
 @contextlib.contextmanager
@@ -196,7 +193,7 @@ def run_clean_batch(args: argparse.Namespace, sources: list[Path]) -> int:
     except KeyboardInterrupt:
         _interrupted(cleaned + failed, len(work), "run the same command again to continue")
         raise
-    summary = f"{_plural(cleaned, 'article')} cleaned into {folder}"
+    summary = f"{count_of(cleaned, 'article')} cleaned into {folder}"
     if skipped:
         summary += f"; {skipped:,} already up to date, kept (--force redoes them)"
     if failed:
@@ -298,7 +295,7 @@ def run_suggest_batch(args: argparse.Namespace, sources: list[Path]) -> int:
     finally:
         if lines is not None:
             lines.close(complete)
-    summary = f"{_plural(found, 'suggestion')} in {_plural(len(work) - start, 'article')}"
+    summary = f"{count_of(found, 'suggestion')} in {count_of(len(work) - start, 'article')}"
     if start:
         summary += f" ({start:,} kept from the last run)"
     if failed:
@@ -374,8 +371,8 @@ def run_validate_batch(args: argparse.Namespace, sidecars: list[tuple[Path, Path
     if listing is not None:
         listing.close({"faults": total_faults})
     else:
-        found = _plural(total_faults, "fault") if total_faults else "no faults"
-        print(f"{_plural(files, 'sidecar')}, {_plural(total_annotations, 'annotation')}: {found}")
+        found = count_of(total_faults, "fault") if total_faults else "no faults"
+        print(f"{count_of(files, 'sidecar')}, {count_of(total_annotations, 'annotation')}: {found}")
     return 1 if total_faults else 0
 
 

@@ -39,6 +39,7 @@ from readtui.store import (
     sidecar_path,
 )
 from readtui.textsafety import one_line, sanitise
+from readtui.wording import count_of
 
 PROG = "readtui"
 
@@ -73,10 +74,6 @@ def _export_fault() -> type[Exception]:
 def _error(message: str) -> int:
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
     return 1
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _print_json(data: object) -> None:
@@ -196,7 +193,7 @@ def run_clean(args: argparse.Namespace) -> int:
     document, applied, unmatched = corrected(document)
     if applied or unmatched:
         sidecar = sidecar_path(document.path).name
-        applied_line = f"{_plural(applied, 'correction')} from {one_line(sidecar)} applied"
+        applied_line = f"{count_of(applied, 'correction')} from {one_line(sidecar)} applied"
         print(f"{PROG}: {applied_line}", file=sys.stderr)
     for warning in unmatched:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)

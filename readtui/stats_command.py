@@ -21,6 +21,7 @@ from readtui.stats import (
     per_week,
 )
 from readtui.textsafety import one_line
+from readtui.wording import count_of
 
 PROG = "readtui"
 BAR_WIDTHS = (10, 40)  # cells of the longest bar: a quarter of the terminal, within these
@@ -56,10 +57,6 @@ def run_stats(args: argparse.Namespace) -> int:
 
 # Printing --------------------------------------------------------------------------------------
 # Titles, tags and names come from files: every cell is a Text, never a markup string.
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _who(name: str) -> str:
@@ -166,7 +163,7 @@ def print_stats(statistics: CorpusStatistics) -> None:
             stacked_bar(parts, statistics.articles, width),
         )
     section(
-        f"Progress per annotator, of {_plural(statistics.articles, 'article')}",
+        f"Progress per annotator, of {count_of(statistics.articles, 'article')}",
         progress,
         _legend(STATE_FILLS),
     )
@@ -191,13 +188,13 @@ def print_stats(statistics: CorpusStatistics) -> None:
         section(f"{title} per {period} (UTC)", over_time)
 
     summary = (
-        f"{_plural(len(statistics.documents), 'annotated document')} of "
-        f"{_plural(statistics.articles, 'article')}, {_plural(statistics.total, 'annotation')}"
+        f"{count_of(len(statistics.documents), 'annotated document')} of "
+        f"{count_of(statistics.articles, 'article')}, {count_of(statistics.total, 'annotation')}"
     )
     if statistics.undated:
         summary += f" ({statistics.undated:,} without a creation time)"
     if statistics.failures:
-        summary += f"; {_plural(len(statistics.failures), 'sidecar')} could not be read"
+        summary += f"; {count_of(len(statistics.failures), 'sidecar')} could not be read"
     console.print(Text(summary))
 
 

@@ -26,7 +26,8 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from readtui.tui.bars import quoted
-from readtui.tui.sidebar import count_of, snippet
+from readtui.tui.sidebar import snippet
+from readtui.wording import count_of
 
 if TYPE_CHECKING:  # the engine loads when an adjudication starts, not with the reader
     from readtui.adjudication import Adjudication, Cluster, Decision

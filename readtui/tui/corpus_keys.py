@@ -14,7 +14,7 @@ from rich.text import Text
 
 from readtui.positions import Position, recall, remember
 from readtui.store import DONE, IN_PROGRESS, read_states, state_in
-from readtui.tui.sidebar import count_of
+from readtui.wording import count_of
 
 KEEP_EVERY = 10.0  # seconds: the place is kept while reading too, for a session that dies
 

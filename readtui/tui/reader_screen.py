@@ -30,8 +30,9 @@ from readtui.tui.corrections import CleaningCorrections
 from readtui.tui.other_writers import OtherWriters
 from readtui.tui.reader import GUTTER, ReaderView
 from readtui.tui.review import ReviewKeys
-from readtui.tui.sidebar import AnnotationList, count_of, snippet
+from readtui.tui.sidebar import AnnotationList, snippet
 from readtui.tui.suggestions import SuggestionKeys
+from readtui.wording import count_of
 
 
 def _tag_bindings(config: Config) -> list[Binding]:

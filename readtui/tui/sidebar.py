@@ -17,12 +17,6 @@ from readtui.config import Config
 from readtui.editing import View
 
 
-def count_of(number: int, noun: str) -> str:
-    """'1 match', '2 matches'."""
-    plural = noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
-    return f"{number} {noun if number == 1 else plural}"
-
-
 def snippet(text: str, limit: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: max(0, limit - 1)] + "…"

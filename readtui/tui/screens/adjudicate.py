@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from readtui.adjudication import names_problem
 from readtui.textsafety import one_line
 from readtui.tui.screens.common import KeyHints
-from readtui.tui.sidebar import count_of
+from readtui.wording import count_of
 
 
 class AdjudicateDialog(ModalScreen[tuple[str, str, str] | None]):

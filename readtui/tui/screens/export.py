@@ -29,7 +29,7 @@ from readtui.export.run import ExportReport, export_corpus
 from readtui.store import AnnotationStore, sidecar_path
 from readtui.textsafety import sanitise
 from readtui.tui.screens.common import KeyHints
-from readtui.tui.sidebar import count_of
+from readtui.wording import count_of
 
 STATUSES = ("ok", "moved", "fuzzy", "orphan")
 SHOWN_LINES = 200  # issues and files listed in the dialog; the CLI lists them all

@@ -48,6 +48,7 @@ from readtui.library_index import (
     summarise,
 )
 from readtui.tui.screens.common import tag_style
+from readtui.wording import count_of
 
 STATE_ORDER = {NEEDS_REVIEW: 0, IN_PROGRESS: 1, NEW: 2, DONE: 3, "": 4}  # "" while loading
 MARKS = {DONE: ("✓", "bold green"), IN_PROGRESS: ("◐", "yellow")}
@@ -59,10 +60,6 @@ BATCH_SECONDS = 0.1  # the reading thread hands rows over this often
 FIRST_BATCH_SECONDS = 0.03  # the first rows sooner
 QUIET_AFTER_KEY = 0.3  # seconds the reading threads wait after a key
 CACHED_ROWS = 1000  # drawn rows kept: a filter key mostly shows rows drawn before
-
-
-def _count_of(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def format_changed(mtime: float | None, short: bool = False) -> str:
@@ -797,7 +794,7 @@ class LibraryScreen(Screen):
         if total:
             progress.append(f" {100 * done // total}%")
         facts = Text.assemble(
-            _count_of(total, "article"), " · ", _count_of(tally["annotations"], "annotation")
+            count_of(total, "article"), " · ", count_of(tally["annotations"], "annotation")
         )
         review = tally[NEEDS_REVIEW]
         if review:

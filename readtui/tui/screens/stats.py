@@ -22,7 +22,7 @@ from readtui.stats import (
     per_week,
 )
 from readtui.textsafety import sanitise
-from readtui.tui.sidebar import count_of
+from readtui.wording import count_of
 
 # a chart over time shows days up to this many, then weeks
 MOST_DAYS = 45
