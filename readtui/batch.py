@@ -244,7 +244,14 @@ class _Pool:
         self.executor = self._start()
 
     def submit(self, function: Callable[[Any], Any], chunk: list[Any]) -> Future:
-        return self.executor.submit(_attempt_chunk, function, chunk)
+        try:
+            return self.executor.submit(_attempt_chunk, function, chunk)
+        except BrokenProcessPool as exc:
+            # the pool broke since a result was last read: this chunk is lost like those in
+            # flight, and is found out the same way, when its result is read
+            lost: Future = Future()
+            lost.set_exception(exc)
+            return lost
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
