@@ -109,9 +109,11 @@ _KINDS = {
     r"|deceased|martyred|fell\s+as\s+martyrs"
     r"|fatal(?:ly)?\s+(?:injur\w*|wound\w*|shot|stabbed|hurt)"
     rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)})"
-    r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*"
+    r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|neutrali[sz]ed"
+    r"|eliminated|embraced\s+martyrdom|pronounced\s+(?:dead|deceased)|slaughter\w*"
+    r"|lifeless\s+bod(?:y|ies)|paid\s+the\s+(?:supreme|ultimate)\s+price|(?:burn[te]d?|charred)\s+beyond\s+recognition"
     r"|lost\s+(?:(?:his|her|their|its|our|my|your)\s+)?li(?:fe|ves)"
-    r"|(?:burn[te]d?|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death"
+    r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death"
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
     "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated|treatment|burns|fractures"
     r"|stabbed"
@@ -119,13 +121,14 @@ _KINDS = {
     r"|hips?|pelvis(?:es)?)"
     r"|(?:taken|took|taking|rushed|admitted|airlifted|flown)\s+(?:[\w,-]+\s+){0,4}?to\s+"
     r"(?:[\w-]+\s+){0,2}?hospital"
-    r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening)\s+condition"
+    r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening)"
+    r"(?:\s+but\s+(?:stable|critical))?\s+condition|under\s+treatment|undergoing\s+treatment"
     r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care|on\s+(?:a\s+)?ventilators?",
-    "missing": r"missing|unaccounted|disappeared"
+    "missing": r"missing|unaccounted|disappeared|not\s+been\s+(?:seen|heard\s+from)"
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
-    r"|rounded\s+up",
+    r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention"
 }
 _IMPLIED_KINDS = {
     "killed": r"deaths?|death\s+toll|toll|lives|bod(?:y|ies)|fatalit\w*|martyrs?|corpses?",
@@ -169,11 +172,12 @@ NUMBER_WORDS = "|".join(
 _NUMBER_WORD = trie_pattern([*_UNITS, *_SCALES])
 _WORDS_OF_A_NUMBER = trie_pattern(NUMBER_WORDS.split("|"))
 _NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|half\s+a\s+dozen"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|half\s+a\s+dozen|half[\s-]dozen"
     rf"|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
 )
 _FLOOR = trie_pattern([
-    "at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of",
+    "at least", "more than", "over", "no fewer than", "no less than", "not fewer than",
+    "not less than", "upwards of", "in excess of",
 ])  # fmt: skip
 _CEILING = trie_pattern([
     "up to", "at most", "nearly", "almost", "as many as", "no more than", "not more than",
@@ -200,7 +204,8 @@ _TOLL_REACHES = re.compile(
     r"\b(?:toll|total|count|number\s+of)\b"
     # the figure after a clause in the toll: "The toll, which stood at 45, rose to 60"
     r"(?:\s*,\s*(?:which|that|revised|updated|previously|initially|already)\b[^,]{1,80},)?.*?"
-    r"\b(?:to|at|of|reach\w*|pass\w*|hit\w*|top\w*|exceed\w*|surpass\w*|past)\s+(?=\S)"
+    r"\b(?:to|at|of|reach\w*|hit\w*|(?P<beyond>pass\w*|top\w*|exceed\w*|surpass\w*|past|above"
+    r"|beyond))\s+(?=\S)"
 )
 # one person: a word that names one ("paramedic"), or has a person's ending ("teacher") and is
 # not a thing with that ending ("tower")
@@ -221,6 +226,7 @@ _PERSON_WORDS = """
     captain sergeant lieutenant colonel priest imam monk nun pastor bishop cleric mayor
     councillor judge lawyer politician candidate lawmaker senator chief leader elder shepherd
     herder trader shopkeeper vendor merchant owner watchman caretaker cook cleaner mechanic
+    jawan sepoy male female occupant
     engineer electrician newborn suspect victim farmhand deckhand stagehand tenant servant
     assistant attendant diplomat aide bodyguard twin national american african mexican korean
     european
@@ -362,10 +368,12 @@ _PLACE_BETWEEN = re.compile(
 _AGES_BETWEEN_COMMAS = re.compile(
     r"\s*,\s*(?:aged\s+)?\d{1,3}(?:\s*,\s*\d{1,3})*(?:\s*,?\s*and\s+\d{1,3})?(?=\s*,)"
 )
+# the start of an age between commas after whom it is the age of: "Hero cop, 34, shot dead"
+_AGE_BETWEEN_COMMAS = re.compile(r"[a-z]\s*,\s*$")
 # a part of the figure before, not more of it: "seven people, four of them children", "32
 # injured, 5 critically"
 _PART_OF = re.compile(
-    r"\s+(?:of|critically|seriously|severely|badly|gravely|fatally|mortally|slightly|lightly)\b"
+    r"\s*(?:of|critically|seriously|severely|badly|gravely|fatally|mortally|slightly|lightly)\b"
 )
 # the end of people named again between commas: "The victim, a 34-year-old woman, died", "Two
 # men, a driver and a surveyor's assistant, are missing"
@@ -386,7 +394,8 @@ def number_value(words: str) -> int | None:
     words = words.strip()
     if words.isdigit():
         return int(words)
-    words = words.lower().replace("half a dozen", "six")
+    words = words.lower().replace("half a dozen", "six").replace("half-dozen", "six")
+    words = words.replace("half dozen", "six")
     if _DIGITS_ONLY.fullmatch(words):
         return int(words.replace(",", ""))
     total = current = 0
@@ -446,6 +455,8 @@ def parse_casualty(text: str) -> dict:
         minimum = None if minimum is None or more_minimum is None else minimum + more_minimum
         maximum = None if maximum is None or more_maximum is None else maximum + more_maximum
         groups.append(group)
+    if toll and toll.group("beyond") and minimum is not None and minimum == maximum:
+        minimum, maximum = minimum + 1, None  # "the toll passed 12,000" is more than 12,000
     if minimum is not None and minimum == maximum:
         attrs["count"] = minimum
     else:
@@ -488,7 +499,9 @@ def _first_figure(text: str, low: str, start: int) -> Figure | None:
         return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
     if number is None:
         return None
-    _, minimum, maximum, end = number
+    number_start, minimum, maximum, end = number
+    if _AGE_BETWEEN_COMMAS.search(low, 0, number_start) and low.startswith(",", end):
+        return 1, 1, end, ""  # "Tragic gran, 78, dies": one person and her age
     group, end = _group_after(text, low, end)
     return minimum, maximum, end, group
 

@@ -19,6 +19,7 @@ around each of them.
 
 import bisect
 import re
+from collections.abc import Callable
 
 from readtui.casualty import PERSON, parse_casualty, trie_pattern
 from readtui.suggest.casualty_patterns import numbered_name
@@ -29,13 +30,21 @@ _SPACE = r"[^\S\n]+"
 # the casualty words, of every register; a phrase is written with single spaces
 _CASUALTY_PHRASES = """
     killed|dead|died|dies|deaths|death toll|fatalities|fatally injured|fatally wounded|deceased
-    succumbed|perished|lost their lives|lost his life|lost her life|lives lost|martyrs
-    fell as martyrs|martyred|bodies|slain|drowned|burnt to death|burned to death
+    succumbed|succumbing|perished|lost their lives|lost his life|lost her life|lives lost|martyrs
+    fell as martyrs|martyred|embraced martyrdom|bodies|slain|drowned|burnt to death
+    burned to death|charred to death|trampled to death|crushed to death|hacked to death
+    beaten to death|stabbed to death|burnt beyond recognition|burned beyond recognition
+    charred beyond recognition|pronounced dead|pronounced deceased|neutralised|neutralized
+    eliminated|slaughtered|slaughter|paid the supreme price|paid the ultimate price
     injured|injuries|wounded|wounds|hurt|hospitalised|hospitalized|in hospital|critical condition
-    serious condition|on ventilator|on ventilators|on a ventilator|treated for|sought treatment
-    needed treatment|receiving treatment|treated and released|casualties|burns
+    serious condition|critical but stable condition|on ventilator|on ventilators|on a ventilator
+    treated|treated for|sought treatment|needed treatment|receiving treatment|under treatment
+    undergoing treatment|treated and released|casualties|burns|taken to hospital
+    rushed to hospital|taken to the hospital|rushed to the hospital|admitted to hospital
     missing|unaccounted for|abducted|kidnapped|hostages|taken hostage|held hostage|held captive
-    being held|still held|taken prisoner|taken captive|captured
+    being held|still held|holding|taken prisoner|taken captive|captured|prisoner|prisoners of war
+    in detention|in arbitrary detention|deprived of liberty|deprived of their liberty|taken alive
+    not been seen since|has not been seen|have not been seen|lifeless body|lifeless bodies
 """
 _PHRASES = sorted(
     {phrase.strip() for line in _CASUALTY_PHRASES.split("\n") for phrase in line.split("|")} - {""}
@@ -63,7 +72,11 @@ COUNT = re.compile(
         rf"(?:between (?:\d+|{_NUMBER_WORD}) and (?:\d+|{_NUMBER_WORD})"
         r"|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d+(?![\d.,:/]\d)"
         rf"|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*"
-        r"|a dozen|half a dozen|dozens|scores|hundreds|thousands|(?:a|one|two|\d+) lakh"
+        r"|a dozen|half a dozen|a half-dozen|dozens|scores|hundreds|thousands"
+        r"|(?:a|one|two|\d+) lakh"
+        # one more person: "another is in critical condition", "another jawan was injured"
+        r"|another(?= (?:is|was|has|had|remains|remained|later|died|person|man|woman|child"
+        rf"|{PERSON}))"
         rf"|(?:a|an|the|his|her|their|my|our|one) (?:[\w’'-]+ ){{0,2}}?(?:{PERSON}))"
         r"(?![\w%-])"
     ).replace(" ", _SPACE)
@@ -90,7 +103,7 @@ _MONEY_OR_AGE_BEFORE = re.compile(
 # a plural after a count names whom it counts, or it counts things ("3 meetings")
 _PLURAL_AFTER = re.compile(r"[^\S\n]+(?:[a-z-]+[^\S\n]+)?([a-z]+s)(?![\w-])")
 _PLURAL_PEOPLE = re.compile(
-    rf"(?!(?:{trie_pattern(NOT_PERSONS.split())})$)"
+    rf"(?!(?:{trie_pattern([word for word in NOT_PERSONS.split() if word != 'others'])})$)"
     rf"(?:{trie_pattern(PERSONS.split())}|[a-z]+(?:ers|ors|ists|ians|ans|ees|men|ites|is)"
     r"|deaths|bodies|fatalities|martyrs|casualties|injuries|hostages|wounds|burns|others|lives|enemies"
     r"|those|was|is|has|as|its|his|this|thus|plus|various|previous|serious|us)$"
@@ -101,8 +114,10 @@ _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
 # between a count and the casualty word after it: words that make the count something else
 _BLOCKED_BETWEEN = re.compile(
     r"(?<![\w-])(?:said|says|say|told|after|before|when|while|because|since|but|although|if|whereas"
-    r"|arrested|evacuated|displaced|rescued|freed|released|fled|homeless|affected|survived"
-    r"|escaped|spared|unhurt|uninjured|could|would|might|may|threaten\w*|vowed|plans?|planned"
+    r"|arrested|evacuated|displaced|freed|released|fled|homeless|affected|spared|unhurt"
+    # "rescued with injuries" is hurt
+    r"|(?:rescued|survived|escaped)(?![^\S\n]+with)|uninjured|could|would|might|may|threaten\w*"
+    r"|vowed|plans?|planned"
     r"|risk\w*|warn\w*|feared|fears|not|never|no|nobody|none|without|than|per|each|every"
     r"|aged?|years?|hours?|days?|weeks?|months?|minutes?|times|percent|cent)\b"
     r"|n[’']t\b|[:|–—()\[\]“”\"]",
@@ -118,7 +133,20 @@ _BRIDGE_TO_COUNT = re.compile(
 # a casualty word that is a verb or a label: the count may come right after it
 _LEADS_A_COUNT = re.compile(
     r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
-    r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated and released"
+    r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated|holding"
+    r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for"
+)
+# words that only lead a count: "holding 38 men" (not "12 protesters were holding placards")
+_LEADS_ONLY = ("holding",)
+# a prison holding its inmates, the police holding suspects: no captives
+_HELD_BY_LAW = re.compile(
+    r"(?<![\w-])(?:prison|jail|police|prisoners|inmates|detainees|convicts|suspects|questioning"
+    r"|custody|charges?|arrest\w*)(?![\w-])"
+)
+# "treated 11 people" is hurt; "treated 300 patients last year", "treated so far is 16" are not
+_ROUTINE_TREATMENT = re.compile(
+    r"[^.;!?\n]{0,40}?(?<![\w-])(?:patients|so far is|(?:a|each|every|last|this|per) (?:year|month"
+    r"|week|day)|annually)(?![\w-])".replace(" ", r"[^\S\n]+")
 )
 _MAY_HAPPEN_BEFORE = re.compile(
     r"(?<![\w-])(?:could|would|might|threaten\w*|vowed|plans?|planned|if|unless|risk\w*|to|no|not|never"
@@ -134,16 +162,20 @@ _NOT_SO_BEFORE = re.compile(
 # after the casualty word: it describes people ("12 injured soldiers"), names the hurt of
 # something else ("hurt by the criticism"), or what happened is undone or is no casualty
 _NOT_SO_AFTER = re.compile(
-    r"[^\S\n]+(?:[a-z]+s|children|men|women|people|by|of (?:a |an )?(?:heart|cancer|natural"
+    r"[^\S\n]+(?:[a-z]+s|children|men|women|people|of (?:a |an )?(?:heart|cancer|natural"
     r"|old age|illness|stroke)|in (?:1[89]|20)\d\d)(?![\w-])"
 )
+_HURT_BY = re.compile(r"[^\S\n]+by(?![\w-])")
 _UNDONE_AFTER = re.compile(
     r"[^.;!?\n]{0,60}?(?<![\w-])(?:freed|released|reunited|arrested|praised|found (?:alive|safe)"
+    r"|regained (?:their |his |her )?freedom"
     r"|went on strike|rescued|returned)(?![\w-])"
 )
+# "5 citizens are among the injured": the count is of them
+_AMONG_THE = re.compile(r"(?<![\w-])among[^\S\n]+(?:the|those)[^\S\n]+$")
 # "the injured", "those killed" as a noun: no count is bound to it
 _NOUN_USE_BEFORE = re.compile(r"(?<![\w-])(?:the|those)[^\S\n]+$")
-_WHOM = re.compile(r"[^\S\n]+[a-z]+(?:s|men|people|children)\b")
+_WHOM = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|men)|people|children)\b")
 _REACH_BEFORE = 70
 _REACH_AFTER = 40
 
@@ -161,12 +193,12 @@ def add_broad(
             low, word.end()
         ):
             continue  # a precise figure holds this word already
-        span = _figure_at(text, low, word.start(), word.end())
-        if (
-            span is None
-            or _overlaps(taken_starts, taken_ends, span)
-            or _overlaps_added(added, span)
-        ):
+
+        def free(span: tuple[int, int]) -> bool:
+            return not (_overlaps(taken_starts, taken_ends, span) or _overlaps_added(added, span))
+
+        span = _figure_at(text, low, word.start(), word.end(), free)
+        if span is None:
             continue
         attrs = parse_casualty(text[span[0] : span[1]])
         if any(key in attrs for key in ("count", "count_min", "count_max")):
@@ -178,12 +210,17 @@ def add_broad(
 
 _FREED_BEFORE = re.compile(r"(?:freed|freeing|released|releasing|rescued|rescuing|evacuated)\s+$")
 ONE = ("a ", "an ", "the ", "his ", "her ", "their ", "my ", "our ", "one ")
-# captured needs a number: "the suspect was captured" is no casualty
-_CAPTURED_WORDS = ("abducted", "kidnapped", "captured", "held", "being held", "still held", "taken")
+# these need a number: "the suspect was captured", "the youngest patient treated" are no casualty
+_NEED_A_NUMBER = (
+    "abducted", "kidnapped", "captured", "held", "being held", "still held", "taken", "treated",
+)  # fmt: skip
 
 
-def _figure_at(text: str, low: str, word_start: int, word_end: int) -> tuple[int, int] | None:
-    """The span of a count bound to the casualty word at `word_start`, or None."""
+def _figure_at(
+    text: str, low: str, word_start: int, word_end: int, free: Callable[[tuple[int, int]], bool]
+) -> tuple[int, int] | None:
+    """The span of a count bound to the casualty word at `word_start`, or None: the count
+    before it, else the count after it, the first that is `free` (not found already)."""
     word = low[word_start:word_end]
     clause_start = max(0, word_start - _REACH_BEFORE)
     for end in _CLAUSE_END.finditer(low, clause_start, word_start):
@@ -193,21 +230,32 @@ def _figure_at(text: str, low: str, word_start: int, word_end: int) -> tuple[int
         return None
     if _UNDONE_AFTER.match(low, word_end):
         return None
-    describes = _NOT_SO_AFTER.match(low, word_end)
+    describes = _NOT_SO_AFTER.match(low, word_end) or (
+        word == "hurt" and _HURT_BY.match(low, word_end)
+    )
     counts = [
         count
         for count in COUNT.finditer(low, clause_start, word_start)
-        if is_count(text, low, count)
+        if is_count(text, low, count) and word not in _LEADS_ONLY
     ]
     if counts:
         count = counts[-1]
         between = low[count.end() : word_start]
-        noun_use = _NOUN_USE_BEFORE.search(between) and not _OF_THE.match(between)
-        one_captured = count.group().startswith(ONE) and word.startswith(_CAPTURED_WORDS)
+        noun_use = (
+            _NOUN_USE_BEFORE.search(between)
+            and not _OF_THE.match(between)
+            and not _AMONG_THE.search(between)
+        )
+        one_captured = count.group().startswith(ONE) and word.startswith(_NEED_A_NUMBER)
         freed = _FREED_BEFORE.search(low, max(0, count.start() - 14), count.start())
         describes = describes and not _OF_THE.match(between)
         if not (describes or freed or _BLOCKED_BETWEEN.search(between) or noun_use or one_captured):
-            return count.start(), _with_what_happened_next(low, count.end(), word_start, word_end)
+            span = (
+                _aged(text, low, count),
+                _with_what_happened_next(low, count.end(), word_start, word_end),
+            )
+            if free(span):
+                return span
     if describes or not _LEADS_A_COUNT.match(low, word_start):
         return None
     clause_end = _CLAUSE_END.search(low, word_end, word_end + _REACH_AFTER)
@@ -218,9 +266,27 @@ def _figure_at(text: str, low: str, word_start: int, word_end: int) -> tuple[int
         and is_count(text, low, count)
         and not count.group().startswith(ONE)
         and _BRIDGE_TO_COUNT.match(low[word_end : count.start()])
+        and not (word in _LEADS_ONLY and _HELD_BY_LAW.search(low, clause_start, limit + 20))
+        and not (word == "treated" and _ROUTINE_TREATMENT.match(low, word_end))
+        and free(span := (word_start, _with_whom(low, count.end())))
     ):
-        return word_start, _with_whom(low, count.end())
+        return span
     return None
+
+
+# whom an age between commas is the age of: "Hero cop, 34, shot dead", "Tomas Reyes, 31, died"
+_AGED_BEFORE = re.compile(
+    r"(?:(?<![\w’'-])[A-Z][\w’'-]*[^\S\n]+){0,3}(?<![\w’'-])[A-Za-z][\w’'-]*[^\S\n]*,[^\S\n]*$"
+)
+
+
+def _aged(text: str, low: str, count: re.Match) -> int:
+    """The start of a figure at `count`: the person before it, when it is their age."""
+    if count.group().isdigit() and low.startswith(",", count.end()):
+        aged = _AGED_BEFORE.search(text, max(0, count.start() - 40), count.start())
+        if aged:
+            return aged.start()
+    return count.start()
 
 
 def _with_what_happened_next(low: str, count_end: int, word_start: int, word_end: int) -> int:

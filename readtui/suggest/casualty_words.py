@@ -9,7 +9,8 @@ Lists of single words are separated by spaces; lists that hold phrases by "|" or
 QUALIFIERS = """
     about|around|approximately|roughly|some|estimated|an estimated|only|just|over|well over
     just over|just under|nearly|almost|another|at least|at most|more than|no fewer than
-    no less than|no more than|not more than|upwards of|in excess of|up to|as many as|fewer than
+    no less than|not less than|not fewer than|no more than|not more than|upwards of|in excess of
+    up to|as many as|fewer than
     several
     less than|a further|an additional|a total of|close to|a reported|all|a family of
 """
@@ -38,7 +39,8 @@ PERSONS = """
     twins newborns adolescents juveniles cops deputies diplomats aides bodyguards candidates
     delegates chefs cooks clerks scouts imams bishops czechs thais filipinos nepalis
     spaniards arabs emiratis qataris uzbeks tajiks chechens bedouins shepherds goatherds
-    cowherds nomads herdsmen maids lads
+    cowherds nomads herdsmen maids lads males females jawans sepoys
+    elements companions
 """
 # words with a person's ending that name things ("two helicopters were captured")
 NOT_PERSONS = """
@@ -80,11 +82,12 @@ VERBS_OF_CASUALTY = """
     murder|murders|murdered|murdering|execute|executes|executed|executing|behead|beheads
     beheaded|beheading|shot dead|shoot dead|shoots dead|shooting dead|gunned down|gunning down
     hospitalised|hospitalising|hospitalized|hospitalizing|rounded up|rounding up|round up
-    rounds up
+    rounds up|trampled to death|hacked to death|stabbed to death|beaten to death|burnt to death
+    burned to death|slaughtered|slaughtering|neutralised|neutralized|neutralising|neutralizing
 """
 # a toll or a count of people of one kind: "the number of people killed"
 NUMBER_OF_KINDS = """
-    dead|deaths|killed|injured|wounded|missing|casualties|fatalities|victims|injuries
+    dead|deaths|killed|injured|wounded|missing|casualties|fatalities|victims|injuries|murdered
 """
 NUMBER_OF_WHOM = """
     people|persons|civilians|those|soldiers|children|migrants|fighters|troops|residents|patients
@@ -93,7 +96,7 @@ NUMBER_OF_WHOM = """
 # what a toll does to reach a figure: "the death toll rose to 41", "passes 40,000"
 TOLL_REACHES = """
     to|at|reached|reach|reaches|passed|passes|hit|hits|topped|tops|exceeded|exceeds|past
-    surpassed|surpasses
+    surpassed|surpasses|above|beyond
 """
 # a clause inside a toll: "The death toll, which stood at 45 on Monday, rose to 60"
 TOLL_ASIDES = "which|that|revised|updated|previously|initially|already"
