@@ -1,4 +1,6 @@
-"""The scraped-text and HTML cleaners' rules, each on a small inline page."""
+"""The scraped-text and HTML cleaners' rules, each on a small page (here or in fixtures/layouts)."""
+
+from pathlib import Path
 
 import pytest
 
@@ -87,6 +89,7 @@ def test_date_line_and_byline_are_recorded_and_removed():
         ("Nov. 20, 2019 5:52 AM EST", True),
         ("Updated 16:05 GMT, 26 November 2026", True),
         ("November 24, 2026 · 6 min read", True),
+        ("Published Thu, 14 Aug 2026 09:12 EAT | Updated Thu, 14 Aug 2026 17:40 EAT", True),
         ("The ceasefire, agreed on October 12, collapsed after a week of fighting.", False),
     ],
 )
@@ -453,3 +456,48 @@ def test_a_headline_longer_than_the_wrapped_body_does_not_split_its_paragraphs()
     second = "Nurses said they had not been told, and that patients would pay. " * 3
     text = f"{title}\n\n{textwrap.fill(first, 74)}\n\n{textwrap.fill(second, 74)}\n"
     assert split_blocks(text) == [title, first.strip(), second.strip()]
+
+
+# samples in the shapes real pages take, written for these tests
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+# an innerText page: a date line with time zones under the headline
+INNERTEXT_DATE_LINE_WITH_ZONES = (LAYOUTS / "innertext-date-line-with-zones.txt").read_text()
+# a regional paper: headline, standfirst, byline with its role, date, body
+REGIONAL_HEADLINE_STANDFIRST_BYLINE = (
+    LAYOUTS / "regional-headline-standfirst-byline.txt"
+).read_text()
+
+
+def test_a_date_line_with_time_zones_is_no_headline():
+    cleaned = clean_scraped(INNERTEXT_DATE_LINE_WITH_ZONES)
+    assert cleaned.title == "Ferry sinks on Lake Tamaru: 9 bodies found, scores missing"
+    assert cleaned.date == "3 Mar 2026 08:41 EAT"
+    body = [block.text for block in cleaned.blocks if block.kind != "title"]
+    assert body[0].startswith("Rescue teams on Lake Tamaru recovered nine bodies")
+    assert not any("Published" in text for text in body)
+
+
+def test_a_standfirst_under_the_headline_is_body_and_the_headline_stays_the_title():
+    cleaned = clean_scraped(REGIONAL_HEADLINE_STANDFIRST_BYLINE)
+    assert cleaned.title == (
+        "Inquest hears blast at Marsh Lane paint works was 'waiting to happen'"
+    )
+    body = [block.text for block in cleaned.blocks if block.kind != "title"]
+    assert body[:2] == [
+        "Coroner records that three men were unlawfully killed after a solvent tank exploded "
+        "in 2024",
+        'The explosion that killed three men at a paint works in Marsh Lane was "waiting to '
+        'happen", an inquest has heard.',
+    ]
+    assert "Court reporter" not in body and "By Helen Marsh" not in body
+
+
+def test_an_embedded_post_keeps_its_text_apart_from_its_sign_off():
+    cleaned = clean_html((LAYOUTS / "liveblog-embedded-post.html").read_text())
+    blocks = [(block.kind, block.text) for block in cleaned.blocks]
+    assert (
+        "quote",
+        "Our thoughts are with everyone affected tonight. Please avoid the area around the "
+        "ground and follow the instructions of police, as asked to.",
+    ) in blocks
+    assert ("paragraph", "— Mayor Joel Baptiste (@MayorBaptiste) August 14, 2026") in blocks

@@ -286,7 +286,7 @@ def _body_blocks(body) -> list[CleanBlock]:
         elif tag == "list":
             blocks.extend(_list_blocks(element, depth=1))
         elif tag == "quote":
-            blocks.append(CleanBlock("quote", _tidy(_text(element))))
+            blocks.extend(_quote_blocks(element))
         elif tag == "code":
             blocks.append(CleanBlock("code", _text(element).strip("\n")))
         elif tag == "table":
@@ -296,6 +296,24 @@ def _body_blocks(body) -> list[CleanBlock]:
         else:
             blocks.extend(_body_blocks(element))
     return [block for block in blocks if block.text]
+
+
+def _quote_blocks(element) -> list[CleanBlock]:
+    """A quote's paragraphs, each a quote block; text beside them (an embedded post's sign-off,
+    "— Name (@handle) date") is a paragraph of its own, not glued to the last of them."""
+    if not any(child.tag == "p" for child in element):
+        return [CleanBlock("quote", _tidy(_text(element)))]
+    blocks = []
+    loose = [element.text or ""]
+    for child in element:
+        if child.tag == "p":
+            blocks.append(CleanBlock("quote", _tidy(_text(child))))
+        else:
+            loose.append("\n" if child.tag == "lb" else _text(child))
+        loose.append(child.tail or "")
+    if _tidy("".join(loose)):
+        blocks.append(CleanBlock("paragraph", _tidy("".join(loose))))
+    return blocks
 
 
 def _list_blocks(element, depth: int) -> list[CleanBlock]:

@@ -58,7 +58,8 @@ def is_date_line(text: str) -> bool:
     """A block that is a date (with time and labels like 'Updated'), not a sentence about one."""
     if not _DIGIT.search(text) or not DATE.search(text):
         return False
-    rest = READING_TIME.sub(" ", TIME.sub(" ", DATE.sub(" ", text)))
+    # a time with its zone in capitals ("09:12 EAT"): zones are too many to list
+    rest = READING_TIME.sub(" ", _CLOCK_TIME.sub(" ", DATE.sub(" ", text)))
     leftover = [
         word for word in words(rest) if not (word.isdigit() or _DATE_LINE_WORDS.match(word))
     ]

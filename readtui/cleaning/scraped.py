@@ -25,6 +25,12 @@ _NUMBER = re.compile(r"[-+$€£]?\d[\d.,:%/-]*%?")
 # What a block is.
 _PROSE_MIN_WORDS = 10
 _PROSE_MIN_DENSITY = 0.2  # share of function words; menus and teaser titles have fewer
+# a headline-like line above the headline found is the headline, when it is this long (a kicker
+# above a headline, "Analysis", "War in the north", is shorter)
+_HEADLINE_OVER_STANDFIRST_WORDS = 6
+_TRAIL = re.compile(r"\s[/>»|›]\s")  # a breadcrumb trail: "News / South Africa / Mining"
+_STANDFIRST_MIN_WORDS = 8
+_LABEL_MAX_WORDS = 4  # a line between a standfirst and the body: "Court reporter", "Share"
 _SENTENCE_MIN_WORDS = 4  # a short paragraph: "He declined to comment."
 _TEXTY_MIN_WORDS = 6
 _ITEM_MIN_WORDS = 3  # fewer, and a line below a list's opening is a menu item
@@ -334,7 +340,18 @@ def find_title(
     window = range(max(0, start - _HEADLINE_SEARCH_SPAN), start)
     candidates = [i for i in window if not blocks[i].is_furniture and not blocks[i].is_metadata]
     found = headline_before([block.text for block in blocks], candidates)
-    return found if found else (-1, "")
+    if not found:
+        return -1, ""
+    above = found[0] - 1
+    if (
+        above in candidates
+        and len(words(blocks[above].text)) >= _HEADLINE_OVER_STANDFIRST_WORDS
+        and looks_like_headline(blocks[above].text)
+        and not _TRAIL.search(blocks[above].text)
+    ):
+        # two headline-like lines in a row: a headline and its standfirst, which is longer
+        return above, blocks[above].text
+    return found
 
 
 def metadata_near(blocks: list[Block], headline: int, start: int, end: int, kind: str) -> str:
@@ -422,6 +439,9 @@ def clean_scraped(text: str) -> Cleaned:
     if title:
         cleaned.blocks.append(CleanBlock("title", title, 1))
     kept = article_blocks(blocks, start, end)
+    standfirst = standfirst_index(blocks, headline_index, start)
+    if standfirst is not None:
+        kept.add(standfirst)
     for index, block in enumerate(blocks):
         if index in kept:
             kind = block_kind(block)
@@ -447,6 +467,26 @@ def scraped_article(blocks: list[Block]) -> tuple[int, str, int, int]:
         confirmed = None  # the <title> repeated below the article: a site name in the footer
     headline_index, title = find_title(blocks, start, confirmed)
     return headline_index, title, max(start, headline_index + 1), end
+
+
+def standfirst_index(blocks: list[Block], headline: int, start: int) -> int | None:
+    """The standfirst right under the headline, when only the byline, the date and such short
+    lines ("Court reporter") stand between it and the body: readers read it, it is body."""
+    index = headline + 1
+    if headline < 0 or index >= start:
+        return None
+    block = blocks[index]
+    if (
+        block.is_furniture
+        or block.is_metadata
+        or block.word_count < _STANDFIRST_MIN_WORDS
+        or not (is_sentence(block) or looks_like_headline(block.text))
+    ):
+        return None
+    between = blocks[index + 1 : start]
+    if all(other.is_metadata or other.word_count <= _LABEL_MAX_WORDS for other in between):
+        return index
+    return None
 
 
 def article_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
