@@ -106,8 +106,9 @@ KIN = """
 # hospital" is injured before "taken" is captured
 _KINDS = {
     "killed": r"kill\w*|dead|died|dies|die|perish\w*|slain|drown\w*|murder\w*|massacr\w*"
-    r"|deceased|martyred|fell\s+as\s+martyrs"
-    r"|fatal(?:ly)?\s+(?:injur\w*|wound\w*|shot|stabbed|hurt)"
+    r"|deceased|martyred|martyrdom|fell\s+as\s+martyrs|embraced\s+shahadat"
+    r"|fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|remains\s+of|mauled\s+to\s+death"
+    r"|fatal(?:ly)?\s+(?:injur\w*|wound\w*|shot|stabbed|hurt|mauled)"
     rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)})"
     r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|neutrali[sz]ed"
     r"|eliminated|embraced\s+martyrdom|pronounced\s+(?:dead|deceased)|slaughter\w*"
@@ -119,16 +120,19 @@ _KINDS = {
     r"|stabbed"
     r"|inhalation|(?:broken|crushed|fractured)\s+(?:legs?|arms?|bones|spines?|ribs|skulls?|limbs"
     r"|hips?|pelvis(?:es)?)"
-    r"|(?:taken|took|taking|rushed|admitted|airlifted|flown)\s+(?:[\w,-]+\s+){0,4}?to\s+"
-    r"(?:[\w-]+\s+){0,2}?hospital"
-    r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening)"
+    r"|(?:taken|took|taking|rushed|admitted|airlifted|flown|brought|transported|conveyed"
+    r"|transferred)\s+(?:[\w,-]+\s+){0,4}?to\s+(?:[\w’'.-]+\s+){0,5}?(?:hospital|infirmary"
+    r"|medical\s+cent(?:re|er)|clinic|health\s+cent(?:re|er))"
+    r"|lost\s+(?:their|his|her)\s+(?:vision|sight|eyesight|limbs?|legs?|arms?|hands?)"
+    r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening|fair)"
     r"(?:\s+but\s+(?:stable|critical))?\s+condition|under\s+treatment|undergoing\s+treatment"
     r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care|on\s+(?:a\s+)?ventilators?",
     "missing": r"missing|unaccounted|disappeared|not\s+been\s+(?:seen|heard\s+from)"
+    r"|(?:whereabouts|fate)\s+(?:[\w’'-]+\s+){0,6}?(?:is|are|remains?|still)\s+(?:still\s+)?unknown"
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
-    r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention"
+    r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention",
 }
 _IMPLIED_KINDS = {
     "killed": r"deaths?|death\s+toll|toll|lives|bod(?:y|ies)|fatalit\w*|martyrs?|corpses?",
@@ -200,10 +204,14 @@ _FIGURE = re.compile(
     re.VERBOSE,
 )
 # a toll is read by the figure it reaches: "the death toll rose from 12 to 16" is 16
-_TOLL_REACHES = re.compile(
+_TOLL = re.compile(
     r"\b(?:toll|total|count|number\s+of)\b"
     # the figure after a clause in the toll: "The toll, which stood at 45, rose to 60"
-    r"(?:\s*,\s*(?:which|that|revised|updated|previously|initially|already)\b[^,]{1,80},)?.*?"
+    r"(?:\s*,\s*(?:which|that|revised|updated|previously|initially|already)\b[^,]{1,80},)?"
+)
+# what a toll does to reach its figure; the first followed by a count is it ("the toll from the
+# collapse of a three-storey building has risen to 10")
+_REACHES = re.compile(
     r"\b(?:to|at|of|reach\w*|hit\w*|(?P<beyond>pass\w*|top\w*|exceed\w*|surpass\w*|past|above"
     r"|beyond))\s+(?=\S)"
 )
@@ -223,7 +231,7 @@ _PERSON_WORDS = """
     wife grandmother grandfather grandson granddaughter grandchild uncle aunt nephew niece cousin
     friend neighbour neighbor pensioner pedestrian cyclist motorist driver pilot climber hiker
     swimmer bystander passer-by apprentice trainee volunteer firefighter rescuer commander
-    captain sergeant lieutenant colonel priest imam monk nun pastor bishop cleric mayor
+    captain sergeant lieutenant colonel corporal priest imam monk nun pastor bishop cleric mayor
     councillor judge lawyer politician candidate lawmaker senator chief leader elder shepherd
     herder trader shopkeeper vendor merchant owner watchman caretaker cook cleaner mechanic
     jawan sepoy male female occupant
@@ -283,6 +291,9 @@ _ONE_PERSON = re.compile(
     rf"\b(?:an?|another|the|whose|his|her|their|my|our|your)\s+"
     rf"((?:(?:\d+-[\w-]+|(?!(?:and|or|of|the|an?|who|was|were|is|are)\s)[a-z][\w’'-]*)\s+){{0,2}}"
     rf"(?:{PERSON}))(?![\w-])"
+    # a headline's "Woman dies", "Police officer shot"; he or she: "he was pronounced dead"
+    rf"|^((?:[a-z][\w’'-]*\s+)?(?:{PERSON}))(?![\w-])(?!\s+(?:deaths?|fatalit\w+|casualt\w+|toll"
+    r"|injur\w+|victims?|numbers?|count)\b)|^(?:he|she)\b"
 )
 # one person named by their place after others, or as one more: "a third was critically
 # injured", "another is missing"; not a part ("a third of them")
@@ -433,7 +444,7 @@ def parse_casualty(text: str) -> dict:
     if kind:
         attrs["kind"] = kind.lastgroup
     toll = (
-        _TOLL_REACHES.search(low)
+        _toll_reaches(low)
         if "toll" in low or "total" in low or "number of" in low or "count" in low
         else None
     )
@@ -466,6 +477,18 @@ def parse_casualty(text: str) -> dict:
         listed = [", ".join(groups[:-1]), groups[-1]] if groups[1:] else groups
         attrs["group"] = " and ".join(listed)
     return attrs
+
+
+def _toll_reaches(low: str) -> re.Match | None:
+    """Where a toll reaches its figure: the word before the count it reaches."""
+    toll = _TOLL.search(low)
+    if toll is None:
+        return None
+    reaches = list(_REACHES.finditer(low, toll.end()))
+    for reach in reaches:
+        if _count(low, reach.end(), here=True):
+            return reach
+    return reaches[0] if reaches else None
 
 
 def _first_figures_kind(low: str) -> re.Match | None:

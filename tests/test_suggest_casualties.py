@@ -1144,7 +1144,8 @@ def test_a_lead_in_is_read_by_its_last_sentence() -> None:
         # a toll beyond a figure is a floor; an age between commas is one person's
         ("The death toll climbed above 2,000 on Friday.", "The death toll climbed above 2,000",
          {"count_min": 2001, "kind": "killed"}),
-        ("Hero nurse, 41, killed in crash", "Hero nurse, 41, killed", {"count": 1, "kind": "killed"}),
+        ("Hero nurse, 41, killed in crash", "Hero nurse, 41, killed",
+         {"count": 1, "kind": "killed"}),
         ("A half-dozen hikers were hurt in the rockfall.", "A half-dozen hikers were hurt",
          {"count": 6, "kind": "injured"}),
         ("Not less than 30 worshippers were killed in the blast.",
@@ -1177,3 +1178,74 @@ def test_a_figure_after_its_word_is_found_when_the_count_before_is_taken() -> No
 )
 def test_look_alikes_of_the_new_registers_are_not_suggested(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # a toll far from its figure, with "and" or a decimal between
+        ("The death toll from the storms and landslides has increased to 23, officials said.",
+         "The death toll from the storms and landslides has increased to 23",
+         {"count": 23, "kind": "killed"}),
+        ("The number of people killed in the magnitude 5.9 quake has risen to 48.",
+         "The number of people killed in the magnitude 5.9 quake has risen to 48",
+         {"count": 48, "kind": "killed"}),
+        ("The toll from the collapse of a four-storey block has risen to 7.",
+         "The toll from the collapse of a four-storey block has risen to 7",
+         {"count": 7, "kind": "killed"}),
+        ("Shelling went on overnight, bringing the number killed in the attack to 15.",
+         "the number killed in the attack to 15", {"count": 15, "kind": "killed"}),
+        # hospitals by name, the fate unknown, a headline's one person, he or she, both
+        ("Two workers were taken to St Luke's General Hospital with burns.",
+         "Two workers were taken to St Luke's General Hospital", {"count": 2, "kind": "injured"}),
+        ("The whereabouts of 31 fishermen remain unknown.",
+         "whereabouts of 31 fishermen remain unknown",
+         {"count": 31, "kind": "missing"}),
+        ("Cyclist dies after lorry crash", "Cyclist dies", {"count": 1, "kind": "killed"}),
+        ("He was later pronounced dead at the scene.", "He was later pronounced dead",
+         {"count": 1, "kind": "killed"}),
+        ("Rescuers said both her parents were still missing.",
+         "both her parents were still missing",
+         {"count": 2, "kind": "missing"}),
+        ("The strike led to the martyrdom of 12 people, the ministry said.",
+         "the martyrdom of 12 people", {"count": 12, "kind": "killed"}),
+        ("Those who died included four nurses.", "died included four nurses",
+         {"count": 4, "kind": "killed"}),
+    ],
+)  # fmt: skip
+def test_shapes_of_passages_in_many_registers(text: str, span: str, attrs: dict) -> None:
+    found, suggested = only_figure(text)
+    assert found == span
+    assert {key: suggested[key] for key in suggested if key != "group"} == attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was being held at the airport for questioning.",
+        "She died peacefully at home on Sunday, aged 87.",
+        "Both sides reported casualties.",
+        "Pedestrian deaths fell last year.",
+    ],
+)
+def test_look_alikes_of_the_passages_are_not_suggested(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, part, attrs",
+    [
+        ("At least 23 people were killed in the floods. Eleven of the dead were children, "
+         "a spokesman said.", "Eleven of the dead were children", {"count": 11, "kind": "killed"}),
+        ("Some 112 people were admitted to hospital.\n\nOf them, 25 are children under five, "
+         "the minister said.", "Of them, 25 are children under five",
+         {"count": 25, "kind": "injured"}),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_toll_after_it_takes_the_toll_s_kind(text: str, part: str, attrs: dict) -> None:
+    found = {text[start:end]: found for start, end, found in find_casualties(text)}
+    assert {key: value for key, value in found[part].items() if key != "group"} == attrs
+
+
+def test_a_part_with_no_toll_before_it_is_not_suggested() -> None:
+    assert figures("The school has 400 pupils. Of them, 25 are in the choir.") == []

@@ -87,6 +87,7 @@ import re
 from readtui.casualty import NAME_AT, TWO_CAPITALS, parse_casualty
 from readtui.suggest.casualty_broad import add_broad
 from readtui.suggest.casualty_lists import add_listed
+from readtui.suggest.casualty_parts import add_parts
 from readtui.suggest.casualty_patterns import (
     ADJECTIVE_BEFORE_PERSONS,
     AFTER_NAME,
@@ -197,7 +198,8 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
     found = [(start, end, parse_casualty(text[start:end])) for start, end in spans]
     found = _with_other_kinds(text, low, found)
     found = add_broad(text, low, found) if lower_keeps_offsets else found
-    return add_listed(text, low, found)
+    found = add_listed(text, low, found)
+    return add_parts(text, low, found) if lower_keeps_offsets else found
 
 
 # The functions below read `low`: the text in lower case, with the same offsets.

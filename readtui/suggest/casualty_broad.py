@@ -18,6 +18,7 @@ around each of them.
 """
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable
 
@@ -36,8 +37,12 @@ _CASUALTY_PHRASES = """
     beaten to death|stabbed to death|burnt beyond recognition|burned beyond recognition
     charred beyond recognition|pronounced dead|pronounced deceased|neutralised|neutralized
     eliminated|slaughtered|slaughter|paid the supreme price|paid the ultimate price
+    mauled to death|fatally mauled|embraced shahadat|fell on the field of honour|succumbs
+    fell on the field of honor|killed himself|killing himself|killed herself|killing herself
+    fatally shot|fatally stabbed|whereabouts|fate of
     injured|injuries|wounded|wounds|hurt|hospitalised|hospitalized|in hospital|critical condition
     serious condition|critical but stable condition|on ventilator|on ventilators|on a ventilator
+    fair condition|lost their vision|lost his vision|lost her vision|lost their sight
     treated|treated for|sought treatment|needed treatment|receiving treatment|under treatment
     undergoing treatment|treated and released|casualties|burns|taken to hospital
     rushed to hospital|taken to the hospital|rushed to the hospital|admitted to hospital
@@ -51,6 +56,13 @@ _PHRASES = sorted(
 )
 CASUALTY_WORD = re.compile(
     r"(?<![\w-])" + trie_pattern(_PHRASES).replace("\\ ", _SPACE) + r"(?![\w-])"
+)
+# taken to a hospital by its name: "flown to The Alfred Hospital", "taken to the Queen's
+# Medical Centre"
+_TO_HOSPITAL = re.compile(
+    r"(?<![\w-])(?:taken|rushed|flown|airlifted|brought|transported|conveyed|transferred)"
+    r" to (?:(?:the|a|an) )?(?:[\w’'.-]+ ){0,5}?(?:hospital|infirmary|medical cent(?:re|er)"
+    r"|clinic|health cent(?:re|er))(?![\w-])".replace(" ", _SPACE)
 )
 # not a casualty though spelled as one: "dead end", "hurt feelings", "injured pride"
 _NOT_CASUALTY_AFTER = re.compile(r"[^\S\n]+(?:end|heat|weight|wood|line|pride|feelings)\b")
@@ -73,6 +85,10 @@ COUNT = re.compile(
         r"|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d+(?![\d.,:/]\d)"
         rf"|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*"
         r"|a dozen|half a dozen|a half-dozen|dozens|scores|hundreds|thousands"
+        r"|several (?:dozen|hundred|thousand)"
+        rf"|both (?:(?:his|her|their|the) )?(?:{trie_pattern(PERSONS.split())})"
+        # one person: a headline's "Woman dies", or "he was pronounced dead"
+        rf"|(?<![^\n])(?:[\w’'-]+ ){{0,2}}?(?:{PERSON})|(?<![\w-])(?:he|she)(?= )"
         r"|(?:a|one|two|\d+) lakh"
         # one more person: "another is in critical condition", "another jawan was injured"
         r"|another(?= (?:is|was|has|had|remains|remained|later|died|person|man|woman|child"
@@ -109,6 +125,8 @@ _PLURAL_PEOPLE = re.compile(
     r"|those|was|is|has|as|its|his|this|thus|plus|various|previous|serious|us)$"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# a count that names one person ("Cyclist", "a soldier"), not a number word ("three")
+_A_PERSON = re.compile(rf"(?:^|[^\S\n])(?!(?:{_NUMBER_WORD})$)(?:{PERSON})$")
 # the clause a count and its casualty word share: no sentence end, no new block between
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
 # between a count and the casualty word after it: words that make the count something else
@@ -134,10 +152,16 @@ _BRIDGE_TO_COUNT = re.compile(
 _LEADS_A_COUNT = re.compile(
     r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
     r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated|holding"
-    r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for"
+    r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of"
 )
 # words that only lead a count: "holding 38 men" (not "12 protesters were holding placards")
-_LEADS_ONLY = ("holding",)
+_LEADS_ONLY = ("holding", "whereabouts", "fate of")
+# "the whereabouts of 31 fishermen remain unknown": missing only with its "unknown"
+_FATE_WORDS = ("whereabouts", "fate of")
+_UNKNOWN = re.compile(
+    r"(?:[^\S\n]+[\w’'-]+){0,6}?[^\S\n]+(?:is|are|remains?|still)(?:[^\S\n]+still)?"
+    r"[^\S\n]+unknown(?![\w-])"
+)
 # a prison holding its inmates, the police holding suspects: no captives
 _HELD_BY_LAW = re.compile(
     r"(?<![\w-])(?:prison|jail|police|prisoners|inmates|detainees|convicts|suspects|questioning"
@@ -162,7 +186,8 @@ _NOT_SO_BEFORE = re.compile(
 # after the casualty word: it describes people ("12 injured soldiers"), names the hurt of
 # something else ("hurt by the criticism"), or what happened is undone or is no casualty
 _NOT_SO_AFTER = re.compile(
-    r"[^\S\n]+(?:[a-z]+s|children|men|women|people|of (?:a |an )?(?:heart|cancer|natural"
+    r"[^\S\n]+(?:[a-z]+s|children|men|women|people|peacefully|in (?:his|her|their) sleep"
+    r"|of (?:a |an )?(?:heart|cancer|natural"
     r"|old age|illness|stroke)|in (?:1[89]|20)\d\d)(?![\w-])"
 )
 _HURT_BY = re.compile(r"[^\S\n]+by(?![\w-])")
@@ -188,7 +213,10 @@ def add_broad(
     taken_starts = [start for start, _, _ in found]
     taken_ends = [end for _, end, _ in found]
     added: list[tuple[int, int, dict]] = []
-    for word in CASUALTY_WORD.finditer(low):
+    words = heapq.merge(
+        CASUALTY_WORD.finditer(low), _TO_HOSPITAL.finditer(low), key=lambda word: word.start()
+    )
+    for word in words:
         if _overlaps(taken_starts, taken_ends, word.span()) or _NOT_CASUALTY_AFTER.match(
             low, word.end()
         ):
@@ -209,7 +237,7 @@ def add_broad(
 
 
 _FREED_BEFORE = re.compile(r"(?:freed|freeing|released|releasing|rescued|rescuing|evacuated)\s+$")
-ONE = ("a ", "an ", "the ", "his ", "her ", "their ", "my ", "our ", "one ")
+ONE = ("a ", "an ", "the ", "his ", "her ", "their ", "my ", "our ", "one ", "he", "she")
 # these need a number: "the suspect was captured", "the youngest patient treated" are no casualty
 _NEED_A_NUMBER = (
     "abducted", "kidnapped", "captured", "held", "being held", "still held", "taken", "treated",
@@ -263,13 +291,16 @@ def _figure_at(
     count = COUNT.search(low, word_end, limit)
     if (
         count
-        and is_count(text, low, count)
+        and is_count(text, low, count, led=low[word_end : count.start()].strip() == "of")
         and not count.group().startswith(ONE)
         and _BRIDGE_TO_COUNT.match(low[word_end : count.start()])
         and not (word in _LEADS_ONLY and _HELD_BY_LAW.search(low, clause_start, limit + 20))
         and not (word == "treated" and _ROUTINE_TREATMENT.match(low, word_end))
         and free(span := (word_start, _with_whom(low, count.end())))
     ):
+        if word in _FATE_WORDS:
+            unknown = _UNKNOWN.match(low, span[1])
+            return (span[0], unknown.end()) if unknown else None
         return span
     return None
 
@@ -302,15 +333,17 @@ def _with_what_happened_next(low: str, count_end: int, word_start: int, word_end
     return word_end
 
 
-def is_count(text: str, low: str, count: re.Match) -> bool:
-    """Whether the count at `count` may count people: not a year, an age, money or a thing."""
+def is_count(text: str, low: str, count: re.Match, led: bool = False) -> bool:
+    """Whether the count at `count` may count people: not a year, an age, money or a thing.
+    `led`: the count follows its casualty word ("whereabouts of 31"), whose "of" is no sign of
+    a year or a part ("of 2015", "one of 3")."""
     value = count.group()
     if _YEAR.fullmatch(value) or _NOT_PEOPLE_AFTER.match(low, count.end()):
         return False
     plural = _PLURAL_AFTER.match(low, count.end())
-    if plural and not _PLURAL_PEOPLE.match(plural.group(1)):
-        return False
-    if _MONEY_OR_AGE_BEFORE.search(low, max(0, count.start() - 12), count.start()):
+    if plural and not _PLURAL_PEOPLE.match(plural.group(1)) and not _A_PERSON.search(value):
+        return False  # "3 meetings"; but "Cyclist dies" names whom it counts
+    if not led and _MONEY_OR_AGE_BEFORE.search(low, max(0, count.start() - 12), count.start()):
         return False
     if value[0].isdigit() and numbered_name(text, count.start()):
         return False  # "Rescue 1190", "Flight 17"

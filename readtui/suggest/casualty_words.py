@@ -84,6 +84,7 @@ VERBS_OF_CASUALTY = """
     hospitalised|hospitalising|hospitalized|hospitalizing|rounded up|rounding up|round up
     rounds up|trampled to death|hacked to death|stabbed to death|beaten to death|burnt to death
     burned to death|slaughtered|slaughtering|neutralised|neutralized|neutralising|neutralizing
+    fatally shot|fatally stabbed|fatally wounded|fatally injured|fatally mauled|mauled to death
 """
 # a toll or a count of people of one kind: "the number of people killed"
 NUMBER_OF_KINDS = """
