@@ -298,3 +298,19 @@ def test_a_book_on_one_line_shows_its_start_at_once_and_loses_nothing(tmp_path: 
     assert max(block.end - block.start for block in whole.blocks) <= 20_000
     assert whole.text.split() == source.split()  # cut into blocks after sentences, nothing lost
     assert all(whole.text[block.start : block.end].endswith(".") for block in whole.blocks)
+
+
+def test_a_markdown_table_row_is_one_block_as_an_html_table_row_is(tmp_path: Path) -> None:
+    source = (
+        "# Floods update\n\nCasualties by county:\n\n| County | Deaths | Injured |\n|---|---|---|\n"
+        "| Nairobi | 47 | 38 |\n| Garissa | **22** | 9 |\n\nMore rain is forecast.\n"
+    )
+    document = load_document(write(tmp_path, "a.md", source))
+    assert [document.text[b.start : b.end] for b in document.blocks] == [
+        "Floods update",
+        "Casualties by county:",
+        "County Deaths Injured",
+        "Nairobi 47 38",
+        "Garissa 22 9",
+        "More rain is forecast.",
+    ]

@@ -32,8 +32,17 @@ def clean_markdown(text: str) -> Cleaned:
     # The kind of block an inline run belongs to depends on the containers open around it.
     containers: list[str] = []
     heading_level = 0
+    row: list[str] | None = None  # the cells of the table row being read
     for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            # a row is one block, its cells separated by spaces, as the HTML cleaner's rows
+            blocks.append(CleanBlock("paragraph", " ".join(cell for cell in row if cell)))
+            row = None
+        elif row is not None and token.type == "inline":
+            row.append(_inline_text(token))
+        elif token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             containers.append(token.type)
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             containers.pop()
