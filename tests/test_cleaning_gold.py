@@ -41,14 +41,17 @@ GOLD_IDS = [path.name.removesuffix(".json") for path in GOLD_FILES]
 # Known failures of the cleaner, found on pages written apart from it (held-out sets): the gold
 # stays as a reader sees the page, and each check named here fails loudly once the cleaner is right.
 CLEANER_FAILS = {
-    "sarhadi-floods-pdma-innertext.txt": (
-        "innerText page: a photo caption above the headline is taken for the title, and the "
-        "headline and the standfirst are dropped",
-        {"title", "body", "annotations"},
-    ),
     "kestrel-lake-wildfire-evacuation.html": (
         "a standfirst whose text is not the page's meta description is dropped",
         {"body", "annotations"},
+    ),
+    "greyhaven-park-cup-final-crush-liveblog.html": (
+        "a live blog keeps its 'Key events' navigation heading and drops its oldest entry",
+        {"body"},
+    ),
+    "villa-cuyen-landslide-provincial-statement-translated.txt": (
+        "a press statement keeps its sign-off lines (the issuing office and government)",
+        {"body"},
     ),
     "bayt-harran-hospital-strike-ngo.html": (
         "a press release keeps its 'Press release' label, the headline repeated as the first "
@@ -113,7 +116,8 @@ def test_gold_file_is_consistent(gold_path: Path):
         assert block == block.strip() != "", f"empty or padded block: {block!r}"
         assert not re.search(r"\s{2,}|[\n\t]", block), f"white space not collapsed: {block!r}"
     annotations = gold["annotations"]
-    assert 8 <= len(annotations) <= 15, f"{len(annotations)} annotations"
+    # a held-out article marks every quote and figure, often more than 15 (README)
+    assert len(annotations) >= 8, f"{len(annotations)} annotations"
     places = [gold["title"], *gold["body"]]
     for annotation in annotations:
         keys = {"tag", "text", "attrs"} if annotation["tag"] == CASUALTY else {"tag", "text"}

@@ -200,6 +200,10 @@ FAMILIES = (
         80,
         # A caption ending in its credit: "... on Tuesday. (AP Photo/Gene Puskar)"
         r"\([^()]{0,60}\b(?:photo|photograph|image|picture|credit)s?\b[^()]{0,60}\)(?:\s+\w+)?$",
+        # ... or after a separator: "... on Thursday. PHOTO | JOSEPH MBOYA", "... Photo: Reuters"
+        r"[.!?”\"]\s+(?:file\s+)?(?:photo|photograph|image|picture)s?\s*(?:[|:/]|by\b)\s*[^.!?|]{2,60}$",
+        # ... or after a dash: "... on Sunday. — Frontier Ledger photo"
+        r"[.!?”\"]\s+[—–-]\s*[^.!?|]{2,60}\b(?:photo|photograph|picture|image)s?$",
     ),
     _family(
         "advert",

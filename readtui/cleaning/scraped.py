@@ -30,6 +30,7 @@ _PROSE_MIN_DENSITY = 0.2  # share of function words; menus and teaser titles hav
 _HEADLINE_OVER_STANDFIRST_WORDS = 6
 _TRAIL = re.compile(r"\s[/>»|›]\s")  # a breadcrumb trail: "News / South Africa / Mining"
 _STANDFIRST_MIN_WORDS = 8
+_STANDFIRST_MAX_CAPITALISED = 0.5  # more, and it is names: "Lisa Kaczke and Trevor J. Mitchell"
 _LABEL_MAX_WORDS = 4  # a line between a standfirst and the body: "Court reporter", "Share"
 _SENTENCE_MIN_WORDS = 4  # a short paragraph: "He declined to comment."
 _TEXTY_MIN_WORDS = 6
@@ -470,8 +471,9 @@ def scraped_article(blocks: list[Block]) -> tuple[int, str, int, int]:
 
 
 def standfirst_index(blocks: list[Block], headline: int, start: int) -> int | None:
-    """The standfirst right under the headline, when only the byline, the date and such short
-    lines ("Court reporter") stand between it and the body: readers read it, it is body."""
+    """The standfirst right under the headline, when only the byline, the date, page furniture
+    and short lines ("Court reporter") stand between it and the body: readers read it, it is
+    body."""
     index = headline + 1
     if headline < 0 or index >= start:
         return None
@@ -481,12 +483,21 @@ def standfirst_index(blocks: list[Block], headline: int, start: int) -> int | No
         or block.is_metadata
         or block.word_count < _STANDFIRST_MIN_WORDS
         or not (is_sentence(block) or looks_like_headline(block.text))
+        or _capitalised_share(block.text) > _STANDFIRST_MAX_CAPITALISED  # a byline's names
     ):
         return None
     between = blocks[index + 1 : start]
-    if all(other.is_metadata or other.word_count <= _LABEL_MAX_WORDS for other in between):
+    if all(
+        other.is_metadata or other.is_furniture or other.word_count <= _LABEL_MAX_WORDS
+        for other in between
+    ):
         return index
     return None
+
+
+def _capitalised_share(text: str) -> float:
+    found = words(text)
+    return sum(word[:1].isupper() for word in found) / len(found) if found else 0.0
 
 
 def article_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
