@@ -236,3 +236,37 @@ def test_a_long_text_gives_the_same_quotes_as_its_parts() -> None:
     found = find_quotes(text)
     assert len(found) == 200
     assert {text[start:end] for start, end, _ in found} == {"We waited for hours,"}
+
+
+def test_a_blockquote_is_one_quote_with_the_quotes_inside_it(tmp_path) -> None:
+    from readtui.suggest.command import suggestions_for
+
+    article = tmp_path / "sitrep.md"
+    article.write_text(
+        "# Floods update\n\nThe coordinator visited the camp on Friday.\n\n"
+        "> The scale of destruction is far greater than we feared. One mother told me "
+        "“we have nothing left to go back to”.\n\nMore rain is forecast.\n",
+        encoding="utf-8",
+    )
+    text, found, _ = suggestions_for(article)
+    quotes = [text[s.start : s.end] for s in found if s.tag == "quote"]
+    assert quotes == [
+        "The scale of destruction is far greater than we feared. One mother told me "
+        "“we have nothing left to go back to”."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        # a headline quotes, whatever the length
+        ("Two died after ‘known fault’ was ignored, inquest finds\n\nThe jury heard evidence.",
+         ["known fault"]),
+        # words a record gives: "marked", "labelled"
+        ("The request had been marked “non-urgent” by a manager.", ["non-urgent"]),
+        # scare quotes in the body stay out
+        ("The so-called ‘peace plan’ was rejected.", []),
+    ],
+)  # fmt: skip
+def test_headline_quotes_and_words_of_a_record(text: str, quotes: list[str]) -> None:
+    assert [text[start:end] for start, end, _ in find_quotes(text)] == quotes

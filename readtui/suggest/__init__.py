@@ -7,13 +7,19 @@ see readtui.suggest.user_rules). Each rule is a function from the cleaned text t
 line), `attrs` the tag's attributes the text says (a casualty figure's count and kind).
 
 `suggest()` runs them all and leaves out what the user rejected (the sidecar's `rejected`) and
-what is already annotated with the same tag over the same span.
+what is already annotated with the same tag over the same span. A block the source marks as
+quoted (a Markdown or HTML blockquote, an embedded post) is a quote as a whole: the text alone
+does not say so, so its span comes from the document (`quote_blocks`).
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from readtui.config import Config
+
+if TYPE_CHECKING:
+    from readtui.document import Document
 
 # (start, end, attrs) found in a text
 Found = tuple[int, int, dict]
@@ -80,19 +86,33 @@ def rules_for(config: Config) -> list[Rule]:
     return [rule for rule in BUILTIN_RULES if rule.tag in names] + user_rules(config)
 
 
+def quote_blocks(document: "Document") -> list[tuple[int, int]]:
+    """The spans of the document's quoted blocks, for suggest()."""
+    return [(block.start, block.end) for block in document.blocks if block.kind == "quote"]
+
+
 def suggest(
     text: str,
     config: Config,
     rejected: Iterable[dict] = (),
     annotated: Iterable[tuple[int, int, str]] = (),
+    quoted: Iterable[tuple[int, int]] = (),
 ) -> list[Suggestion]:
     """Every suggestion for `text`, sorted by (start, end): none that was rejected
-    (`{rule, start, end}` rows) and none already annotated (`(start, end, tag)`)."""
+    (`{rule, start, end}` rows) and none already annotated (`(start, end, tag)`). `quoted`:
+    the spans of the blocks the document marks as quoted (quote_blocks)."""
     refused = {(row["rule"], row["start"], row["end"]) for row in rejected}
     done = set(annotated)
     found: dict[tuple, Suggestion] = {}
+    quoted = list(quoted)
     for rule in rules_for(config):
-        for start, end, attrs in rule.find(text):
+        spans = rule.find(text)
+        if rule.name == "quote" and quoted:
+            # the whole quoted block; a quote inside it is part of it
+            spans = [(start, end, {}) for start, end in quoted] + [
+                span for span in spans if not any(s <= span[0] and span[1] <= e for s, e in quoted)
+            ]
+        for start, end, attrs in spans:
             if (rule.name, start, end) in refused or (start, end, rule.tag) in done:
                 continue
             suggestion = Suggestion(rule.name, rule.tag, start, end, dict(attrs))

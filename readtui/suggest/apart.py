@@ -20,14 +20,16 @@ APART_FROM = 200_000  # characters; a shorter text is searched in a few tens of 
 class Search:
     """One search in its own process: `result()` waits for it, `stop()` ends it."""
 
-    def __init__(self, text: str, config: Config, rejected: list, annotated: list):
+    def __init__(
+        self, text: str, config: Config, rejected: list, annotated: list, quoted: list = ()
+    ) -> None:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "readtui.suggest.apart"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
-        self._request = pickle.dumps((text, config, rejected, annotated))
+        self._request = pickle.dumps((text, config, rejected, annotated, list(quoted)))
 
     def result(self) -> tuple[list[Suggestion], list[str]] | None:
         """The suggestions and the faults of rules that could not run; None when stopped."""
@@ -49,8 +51,8 @@ def main() -> None:
     from readtui.suggest import suggest
     from readtui.suggest.user_rules import rule_faults
 
-    text, config, rejected, annotated = pickle.load(sys.stdin.buffer)
-    found = suggest(text, config, rejected, annotated)
+    text, config, rejected, annotated, quoted = pickle.load(sys.stdin.buffer)
+    found = suggest(text, config, rejected, annotated, quoted)
     rows = [(s.rule, s.tag, s.start, s.end, s.attrs) for s in found]
     sys.stdout.buffer.write(pickle.dumps((rows, rule_faults(config))))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from readtui.config import load_config
 from readtui.document import load_document
 from readtui.store import AnnotationStore, sidecar_path
-from readtui.suggest import Suggestion, suggest
+from readtui.suggest import Suggestion, quote_blocks, suggest
 from readtui.suggest.user_rules import rule_faults
 from readtui.textsafety import one_line
 
@@ -30,7 +30,7 @@ def suggestions_for(path: Path) -> tuple[str, list[Suggestion], list[str]]:
         store = AnnotationStore(document)  # reads only: nothing is written
         document, rejected = store.document, store.rejected()
         annotated = [(a.start, a.end, a.tag) for a in store.annotations() if not a.is_orphan]
-    found = suggest(document.text, config, rejected, annotated)
+    found = suggest(document.text, config, rejected, annotated, quote_blocks(document))
     return document.text, found, rule_faults(config)
 
 

@@ -55,15 +55,19 @@ _ATTRIBUTED_BEFORE = re.compile(
     r"|vows|insisted|insists|added|adds|urged|urges|accused|accuses|praised|praises|hailed"
     r"|hails|wrote|writes|pledged|pledges|claimed|claims|admitted|admits|denied|denies|branded"
     r"|brands|slammed|slams|criticised|criticized|criticises|criticizes|dismissed|dismisses"
-    r"|blamed|blames|according\s+to)\b[^.!?;\n]{0,80}$"
+    r"|blamed|blames|termed|terms|deemed|deems|marked|labelled|labeled|classed|classified|logged"
+    r"|according\s+to)\b[^.!?;\n]{0,80}$"
 )
-_SCARE_BEFORE = re.compile(r"(?:so-called|dubbed|nicknamed|known\s+as|the\s+(?:word|term))\s*$")
+_SCARE_BEFORE = re.compile(
+    r"(?:so-called|dubbed|nicknamed|known\s+as|the\s+(?:word|term))\s*$", re.IGNORECASE
+)
 # the paragraph before a statement printed without marks: "The co-op said in a statement:"
 _INTRODUCES_STATEMENT = re.compile(
     r"\b(?:said|says|statement|wrote|writes|told|added|reads|read|posted|tweeted|announced"
     r"|declared)\b[^.!?\n]{0,60}:$"
 )
 _STATEMENT_END = ".!?…"
+_HEADLINE_MAX_CHARS = 200
 # the default role of a mark whose neighbours do not say (French « spaced » guillemets)
 _OPENS_BY_DEFAULT = frozenset("“„‟«‹")
 
@@ -232,10 +236,19 @@ def _is_speech(text: str, start: int, end: int) -> bool:
     before = max(0, start - 1)  # the opening mark
     if (before == 0 or text[before - 1] == "\n") and text.startswith(":", end + 1):
         return True  # a headline that opens with someone's words: "‘Devastating’: locals mourn"
+    if _in_headline(text, before) and not _SCARE_BEFORE.search(text, max(0, before - 20), before):
+        return True  # a headline quotes: "Three died after ‘known fault’ was left unrepaired"
     return bool(
         _ATTRIBUTED_BEFORE.search(text, max(0, before - 120), before)
         and not _SCARE_BEFORE.search(text, max(0, before - 20), before)
     )
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Whether `at` is in the text's first block and that block reads as a headline."""
+    end = text.find("\n\n")
+    end = len(text) if end < 0 else end
+    return at < end <= _HEADLINE_MAX_CHARS and not text[:end].rstrip().endswith(".")
 
 
 def _opens_block(text: str, at: int) -> str | None:

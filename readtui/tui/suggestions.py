@@ -52,19 +52,22 @@ class SuggestionKeys:
         annotated = [(a.start, a.end, a.tag) for a in self.editor.shown if not a.is_orphan]
         self.stop_finding()  # what it would find is out of date
         self._finding = True
-        self._run_rules(self.document.text, self.store.rejected(), annotated)
+        from readtui.suggest import quote_blocks  # the rules load when first wanted
+
+        quoted = quote_blocks(self.document)
+        self._run_rules(self.document.text, self.store.rejected(), annotated, quoted)
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
-    def _run_rules(self, text: str, rejected: list[dict], annotated: list) -> None:
+    def _run_rules(self, text: str, rejected: list[dict], annotated: list, quoted: list) -> None:
         from readtui.suggest import suggest
         from readtui.suggest.apart import APART_FROM, Search
         from readtui.suggest.user_rules import rule_faults
 
         if len(text) < APART_FROM:
-            found = suggest(text, self.config, rejected, annotated)
+            found = suggest(text, self.config, rejected, annotated, quoted)
             faults = rule_faults(self.config)
         else:  # in a process of its own, so that the reader keeps answering keys
-            search = self._search = Search(text, self.config, rejected, annotated)
+            search = self._search = Search(text, self.config, rejected, annotated, quoted)
             outcome = search.result()
             if outcome is None:
                 return  # stopped: the text changed, or the article was closed
