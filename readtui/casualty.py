@@ -212,7 +212,7 @@ _TOLL = re.compile(
 # what a toll does to reach its figure; the first followed by a count is it ("the toll from the
 # collapse of a three-storey building has risen to 10")
 _REACHES = re.compile(
-    r"\b(?:to|at|of|reach\w*|hit\w*|(?P<beyond>pass\w*|top\w*|exceed\w*|surpass\w*|past|above"
+    r"\b(?:to|at|of|was|is|stood|stands|reach\w*|hit\w*|(?P<beyond>pass\w*|top\w*|exceed\w*|surpass\w*|past|above"
     r"|beyond))\s+(?=\S)"
 )
 # one person: a word that names one ("paramedic"), or has a person's ending ("teacher") and is
@@ -299,7 +299,7 @@ _ONE_PERSON = re.compile(
 # injured", "another is missing"; not a part ("a third of them")
 _ONE_MORE = re.compile(
     r"\b(?:(?:an?|another)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-    r"|another)(?=\s*,\s|\s+(?:was|is|has|had|remains|remained|later|also|still|died|dies"
+    r"|another)(?=\s*,\s|\s+(?:was|is|has|had|remains|remained|later|also|still|died|dies|with"
     r"|succumbed|suffered|sustained|critically|seriously|severely|badly|gravely|slightly"
     r"|lightly|fatally|mortally)\b)"
 )

@@ -90,6 +90,8 @@ COUNT = re.compile(
         # one person: a headline's "Woman dies", or "he was pronounced dead"
         rf"|(?<![^\n])(?:[\w’'-]+ ){{0,2}}?(?:{PERSON})|(?<![\w-])(?:he|she)(?= )"
         r"|(?:a|one|two|\d+) lakh"
+        # one more person: "left a fourth with severe burns"
+        r"|(?:a|an|another) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?= )"
         # one more person: "another is in critical condition", "another jawan was injured"
         r"|another(?= (?:is|was|has|had|remains|remained|later|died|person|man|woman|child"
         rf"|{PERSON}))"
@@ -169,7 +171,7 @@ _HELD_BY_LAW = re.compile(
 )
 # "treated 11 people" is hurt; "treated 300 patients last year", "treated so far is 16" are not
 _ROUTINE_TREATMENT = re.compile(
-    r"[^.;!?\n]{0,40}?(?<![\w-])(?:patients|so far is|(?:a|each|every|last|this|per) (?:year|month"
+    r"[^.;!?\n]{0,40}?(?<![\w-])(?:so far is|(?:a|each|every|last|this|per) (?:year|month"
     r"|week|day)|annually)(?![\w-])".replace(" ", r"[^\S\n]+")
 )
 _MAY_HAPPEN_BEFORE = re.compile(
@@ -186,7 +188,8 @@ _NOT_SO_BEFORE = re.compile(
 # after the casualty word: it describes people ("12 injured soldiers"), names the hurt of
 # something else ("hurt by the criticism"), or what happened is undone or is no casualty
 _NOT_SO_AFTER = re.compile(
-    r"[^\S\n]+(?:[a-z]+s|children|men|women|people|peacefully|in (?:his|her|their) sleep"
+    r"[^\S\n]+(?:(?!(?:was|is|has|as|its|his|this|thus|does|plus)(?![\w-]))[a-z]+s|children|men"
+    r"|women|people|peacefully|in (?:his|her|their) sleep"
     r"|of (?:a |an )?(?:heart|cancer|natural"
     r"|old age|illness|stroke)|in (?:1[89]|20)\d\d)(?![\w-])"
 )

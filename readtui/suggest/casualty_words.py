@@ -97,7 +97,7 @@ NUMBER_OF_WHOM = """
 # what a toll does to reach a figure: "the death toll rose to 41", "passes 40,000"
 TOLL_REACHES = """
     to|at|reached|reach|reaches|passed|passes|hit|hits|topped|tops|exceeded|exceeds|past
-    surpassed|surpasses|above|beyond
+    surpassed|surpasses|above|beyond|was|is|stood|stands|stand
 """
 # a clause inside a toll: "The death toll, which stood at 45 on Monday, rose to 60"
 TOLL_ASIDES = "which|that|revised|updated|previously|initially|already"
