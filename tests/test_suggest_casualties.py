@@ -1249,3 +1249,21 @@ def test_a_part_of_a_toll_after_it_takes_the_toll_s_kind(text: str, part: str, a
 
 def test_a_part_with_no_toll_before_it_is_not_suggested() -> None:
     assert figures("The school has 400 pupils. Of them, 25 are in the choir.") == []
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # "was" after the casualty word is no plural noun that the word describes
+        ("The blast that killed two men and left a third with severe burns was caused by a valve.",
+         "a third with severe burns", {"count": 1, "kind": "injured"}),
+        ("The army said the death toll among its soldiers was at least 23.",
+         "the death toll among its soldiers was at least 23",
+         {"count_min": 23, "kind": "killed"}),
+        ("The hospital said it had treated 19 patients from the crash.",
+         "treated 19 patients", {"count": 19, "kind": "injured"}),
+    ],
+)  # fmt: skip
+def test_shapes_of_the_sixth_unseen_set(text: str, span: str, attrs: dict) -> None:
+    found = {text[start:end]: found for start, end, found in find_casualties(text)}
+    assert {key: value for key, value in found[span].items() if key != "group"} == attrs
