@@ -126,8 +126,9 @@ _KINDS = {
     r"|lost\s+(?:their|his|her)\s+(?:vision|sight|eyesight|limbs?|legs?|arms?|hands?)"
     r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening|fair)"
     r"(?:\s+but\s+(?:stable|critical))?\s+condition|under\s+treatment|undergoing\s+treatment"
+    r"|condition\s+of\s+[^.;]{1,40}?\b(?:critical|serious|grave)\b"
     r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care|on\s+(?:a\s+)?ventilators?",
-    "missing": r"missing|unaccounted|disappeared|not\s+been\s+(?:seen|heard\s+from)"
+    "missing": r"missing|unaccounted|disappeared|disappearances?|not\s+been\s+(?:seen|heard\s+from)"
     r"|(?:whereabouts|fate)\s+(?:[\w’'-]+\s+){0,6}?(?:is|are|remains?|still)\s+(?:still\s+)?unknown"
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
@@ -176,7 +177,8 @@ NUMBER_WORDS = "|".join(
 _NUMBER_WORD = trie_pattern([*_UNITS, *_SCALES])
 _WORDS_OF_A_NUMBER = trie_pattern(NUMBER_WORDS.split("|"))
 _NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|half\s+a\s+dozen|half[\s-]dozen"
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?=\s+or\s+so\b)|\d{{1,3}}(?:,\d{{3}})+|\d+|half\s+a\s+dozen"
+    rf"|half[\s-]dozen"
     rf"|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)+)"
 )
 _FLOOR = trie_pattern([

@@ -1267,3 +1267,38 @@ def test_a_part_with_no_toll_before_it_is_not_suggested() -> None:
 def test_shapes_of_the_sixth_unseen_set(text: str, span: str, attrs: dict) -> None:
     found = {text[start:end]: found for start, end, found in find_casualties(text)}
     assert {key: value for key, value in found[span].items() if key != "group"} == attrs
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # a count restated in digits, as communiqués write it
+        ("Our forces neutralised more than thirty (30) terrorists near the river.",
+         "neutralised more than thirty (30) terrorists", {"count_min": 31, "kind": "killed"}),
+        ("On our side, two (02) soldiers were wounded.", "two (02) soldiers were wounded",
+         {"count": 2, "kind": "injured"}),
+        ("At least 87 people were forcibly disappeared last year.",
+         "At least 87 people were forcibly disappeared", {"count_min": 87, "kind": "missing"}),
+        ("The monitors counted 44 disappearances in the east.", "44 disappearances",
+         {"count": 44, "kind": "missing"}),
+        ("A further 30 or so had been treated for cuts.",
+         "A further 30 or so had been treated for", {"count": 30, "kind": "injured"}),
+        ("The condition of three is stated to be critical, the police said.",
+         "condition of three is stated to be critical", {"count": 3, "kind": "injured"}),
+    ],
+)  # fmt: skip
+def test_shapes_of_the_seventh_unseen_set(text: str, span: str, attrs: dict) -> None:
+    found, suggested = only_figure(text)
+    assert found == span
+    assert {key: suggested[key] for key in suggested if key != "group"} == attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He accused the rebels of moving bodies.",
+        "A Geneva-based monitor that tracks casualties said it could not confirm the figure.",
+    ],
+)
+def test_one_person_and_a_noun_of_the_dead_are_no_figure(text: str) -> None:
+    assert figures(text) == []

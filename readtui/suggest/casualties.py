@@ -84,7 +84,7 @@ too are an anchored match.
 import bisect
 import re
 
-from readtui.casualty import NAME_AT, TWO_CAPITALS, parse_casualty
+from readtui.casualty import NAME_AT, TWO_CAPITALS, number_value, parse_casualty
 from readtui.suggest.casualty_broad import add_broad
 from readtui.suggest.casualty_lists import add_listed
 from readtui.suggest.casualty_parts import add_parts
@@ -163,8 +163,28 @@ class _Figure:
         self.counts_people = counts_people  # "118 soldiers": may be joined to what follows
 
 
+# a count restated in digits, as communiqués write it: "forty (40) terrorists", "two (02)"
+_RESTATED = re.compile(r"(?<=[A-Za-z])[^\S\n]*\(\d{1,3}(?:,\d{3})*\)(?=[^\S\n])")
+_OPENS_DIGITS = re.compile(r"\(\d")  # where one may be: found at once, by its first two letters
+
+
+def _without_restated_counts(text: str) -> str:
+    """`text` with each count restated in digits after its words blanked out, offsets kept."""
+    pieces, done = [], 0
+    for opening in _OPENS_DIGITS.finditer(text):
+        restated = _RESTATED.search(text, max(0, opening.start() - 2), opening.start() + 14)
+        if restated is None or restated.start() < done:
+            continue
+        word = text[text.rfind(" ", 0, restated.start()) + 1 : restated.start()].lower()
+        if number_value(word) is not None:
+            pieces += [text[done : restated.start()], " " * len(restated.group())]
+            done = restated.end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def find_casualties(text: str) -> list[tuple[int, int, dict]]:
     """Casualty figures in `text`: (start, end, attrs), sorted, spans within one block."""
+    text = _without_restated_counts(text)
     low = text.lower()
     lower_keeps_offsets = len(low) == len(text)
     if not lower_keeps_offsets:  # a letter whose lower case is longer ("İ"): keep the offsets

@@ -48,6 +48,7 @@ _CASUALTY_PHRASES = """
     rushed to hospital|taken to the hospital|rushed to the hospital|admitted to hospital
     missing|unaccounted for|abducted|kidnapped|hostages|taken hostage|held hostage|held captive
     being held|still held|holding|taken prisoner|taken captive|captured|prisoner|prisoners of war
+    disappeared|forcibly disappeared|disappearances|enforced disappearances|condition of
     in detention|in arbitrary detention|deprived of liberty|deprived of their liberty|taken alive
     not been seen since|has not been seen|have not been seen|lifeless body|lifeless bodies
 """
@@ -64,6 +65,29 @@ _TO_HOSPITAL = re.compile(
     r" to (?:(?:the|a|an) )?(?:[\w’'.-]+ ){0,5}?(?:hospital|infirmary|medical cent(?:re|er)"
     r"|clinic|health cent(?:re|er))(?![\w-])".replace(" ", _SPACE)
 )
+# the words that end it, each found at once by its letters; then the pattern is tried before it
+_CARE_WORDS = [
+    re.compile(word) for word in ("hospital", "infirmary", "clinic", "medical", "health")
+]
+
+
+def _taken_to_hospital(low: str) -> list[re.Match]:
+    """_TO_HOSPITAL's matches in `low`, in order, found from the words that end them."""
+    found = []
+    for word in _CARE_WORDS:
+        for care in word.finditer(low):
+            end = min(len(low), care.end() + 12)  # past "medical centre"
+            match = _TO_HOSPITAL.search(low, max(0, care.start() - 90), end)
+            if match and match.end() > care.start():
+                found.append(match)
+    found.sort(key=lambda match: match.start())
+    return [
+        match
+        for index, match in enumerate(found)
+        if not index or match.start() != found[index - 1].start()
+    ]
+
+
 # not a casualty though spelled as one: "dead end", "hurt feelings", "injured pride"
 _NOT_CASUALTY_AFTER = re.compile(r"[^\S\n]+(?:end|heat|weight|wood|line|pride|feelings)\b")
 
@@ -82,7 +106,7 @@ COUNT = re.compile(
     (
         rf"(?<![\w$£€₹.,-])(?:{_QUALIFIER})?"
         rf"(?:between (?:\d+|{_NUMBER_WORD}) and (?:\d+|{_NUMBER_WORD})"
-        r"|\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d+(?![\d.,:/]\d)"
+        r"|(?:\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d+(?![\d.,:/]\d))(?: or so)?"
         rf"|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*"
         r"|a dozen|half a dozen|a half-dozen|dozens|scores|hundreds|thousands"
         r"|several (?:dozen|hundred|thousand)"
@@ -124,6 +148,7 @@ _PLURAL_PEOPLE = re.compile(
     rf"(?!(?:{trie_pattern([word for word in NOT_PERSONS.split() if word != 'others'])})$)"
     rf"(?:{trie_pattern(PERSONS.split())}|[a-z]+(?:ers|ors|ists|ians|ans|ees|men|ites|is)"
     r"|deaths|bodies|fatalities|martyrs|casualties|injuries|hostages|wounds|burns|others|lives|enemies"
+    r"|disappearances"
     r"|those|was|is|has|as|its|his|this|thus|plus|various|previous|serious|us)$"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -154,15 +179,21 @@ _BRIDGE_TO_COUNT = re.compile(
 _LEADS_A_COUNT = re.compile(
     r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
     r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated|holding"
-    r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of"
+    r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of|condition of"
 )
 # words that only lead a count: "holding 38 men" (not "12 protesters were holding placards")
-_LEADS_ONLY = ("holding", "whereabouts", "fate of")
-# "the whereabouts of 31 fishermen remain unknown": missing only with its "unknown"
-_FATE_WORDS = ("whereabouts", "fate of")
-_UNKNOWN = re.compile(
-    r"(?:[^\S\n]+[\w’'-]+){0,6}?[^\S\n]+(?:is|are|remains?|still)(?:[^\S\n]+still)?"
-    r"[^\S\n]+unknown(?![\w-])"
+_LEADS_ONLY = ("holding", "whereabouts", "fate of", "condition of")
+# words that lead a count only with what they say of it after it: "the whereabouts of 31
+# fishermen remain unknown", "the condition of five was stated to be critical"
+_SAID_AFTER = {
+    "whereabouts": "unknown",
+    "fate of": "unknown",
+    "condition of": r"critical|serious|grave|stable",
+}
+_SAID_OF_THEM = (
+    r"(?:[^\S\n]+[\w’'-]+){{0,6}}?[^\S\n]+(?:is|are|was|were|remains?|still)"
+    r"(?:[^\S\n]+(?:still|stated|said|reported|described)(?:[^\S\n]+(?:to|as))?"
+    r"(?:[^\S\n]+be)?)?[^\S\n]+(?:{})(?![\w-])"
 )
 # a prison holding its inmates, the police holding suspects: no captives
 _HELD_BY_LAW = re.compile(
@@ -203,7 +234,10 @@ _UNDONE_AFTER = re.compile(
 _AMONG_THE = re.compile(r"(?<![\w-])among[^\S\n]+(?:the|those)[^\S\n]+$")
 # "the injured", "those killed" as a noun: no count is bound to it
 _NOUN_USE_BEFORE = re.compile(r"(?<![\w-])(?:the|those)[^\S\n]+$")
-_WHOM = re.compile(r"[^\S\n]+(?:[a-z]+(?:s|men)|people|children)\b")
+_WHOM = re.compile(
+    r"[^\S\n]+(?:(?!(?:was|is|has|as|its|his|this|thus|does)(?![\w-]))[a-z]+(?:s|men)|people"
+    r"|children)\b"
+)
 _REACH_BEFORE = 70
 _REACH_AFTER = 40
 
@@ -217,7 +251,7 @@ def add_broad(
     taken_ends = [end for _, end, _ in found]
     added: list[tuple[int, int, dict]] = []
     words = heapq.merge(
-        CASUALTY_WORD.finditer(low), _TO_HOSPITAL.finditer(low), key=lambda word: word.start()
+        CASUALTY_WORD.finditer(low), _taken_to_hospital(low), key=lambda word: word.start()
     )
     for word in words:
         if _overlaps(taken_starts, taken_ends, word.span()) or _NOT_CASUALTY_AFTER.match(
@@ -239,11 +273,21 @@ def add_broad(
     return sorted(found + added, key=lambda item: (item[0], item[1]))
 
 
+def names_one(count: str) -> bool:
+    """Whether a count names one person ("a nurse", "he"), not a number ("a further 20")."""
+    return count.startswith(ONE) and not _NUMBERED.search(count)
+
+
+_NUMBERED = re.compile(
+    r"\d|dozen|hundred|thousand|lakh|score|^(?:a|an) (?:further|total|additional)"
+)
 _FREED_BEFORE = re.compile(r"(?:freed|freeing|released|releasing|rescued|rescuing|evacuated)\s+$")
 ONE = ("a ", "an ", "the ", "his ", "her ", "their ", "my ", "our ", "one ", "he", "she")
-# these need a number: "the suspect was captured", "the youngest patient treated" are no casualty
+# these need a number: "the suspect was captured", "the youngest patient treated", "a monitor
+# that tracks casualties", "he accused them of moving bodies" are no casualty
 _NEED_A_NUMBER = (
     "abducted", "kidnapped", "captured", "held", "being held", "still held", "taken", "treated",
+    "casualties", "bodies", "deaths", "fatalities", "death toll", "disappearances",
 )  # fmt: skip
 
 
@@ -261,7 +305,8 @@ def _figure_at(
         return None
     if _UNDONE_AFTER.match(low, word_end):
         return None
-    describes = _NOT_SO_AFTER.match(low, word_end) or (
+    # "treated for cuts" says what for, not whom
+    describes = (_NOT_SO_AFTER.match(low, word_end) and not word.endswith(" for")) or (
         word == "hurt" and _HURT_BY.match(low, word_end)
     )
     counts = [
@@ -277,7 +322,7 @@ def _figure_at(
             and not _OF_THE.match(between)
             and not _AMONG_THE.search(between)
         )
-        one_captured = count.group().startswith(ONE) and word.startswith(_NEED_A_NUMBER)
+        one_captured = names_one(count.group()) and word.startswith(_NEED_A_NUMBER)
         freed = _FREED_BEFORE.search(low, max(0, count.start() - 14), count.start())
         describes = describes and not _OF_THE.match(between)
         if not (describes or freed or _BLOCKED_BETWEEN.search(between) or noun_use or one_captured):
@@ -292,18 +337,19 @@ def _figure_at(
     clause_end = _CLAUSE_END.search(low, word_end, word_end + _REACH_AFTER)
     limit = clause_end.start() if clause_end else min(len(low), word_end + _REACH_AFTER)
     count = COUNT.search(low, word_end, limit)
+    gap = low[word_end : count.start()] if count else ""
     if (
         count
-        and is_count(text, low, count, led=low[word_end : count.start()].strip() == "of")
-        and not count.group().startswith(ONE)
-        and _BRIDGE_TO_COUNT.match(low[word_end : count.start()])
-        and not (word in _LEADS_ONLY and _HELD_BY_LAW.search(low, clause_start, limit + 20))
+        and is_count(text, low, count, led=word.endswith(" of") or gap.strip() == "of")
+        and not names_one(count.group())
+        and _BRIDGE_TO_COUNT.match(gap)
+        and not (word == "holding" and _HELD_BY_LAW.search(low, clause_start, limit + 20))
         and not (word == "treated" and _ROUTINE_TREATMENT.match(low, word_end))
         and free(span := (word_start, _with_whom(low, count.end())))
     ):
-        if word in _FATE_WORDS:
-            unknown = _UNKNOWN.match(low, span[1])
-            return (span[0], unknown.end()) if unknown else None
+        if word in _SAID_AFTER:
+            said = re.match(_SAID_OF_THEM.format(_SAID_AFTER[word]), low[span[1] :])
+            return (span[0], span[1] + said.end()) if said else None
         return span
     return None
 

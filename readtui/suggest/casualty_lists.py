@@ -14,7 +14,7 @@ import bisect
 import re
 
 from readtui.casualty import parse_casualty
-from readtui.suggest.casualty_broad import CASUALTY_WORD, COUNT, ONE, is_count
+from readtui.suggest.casualty_broad import CASUALTY_WORD, COUNT, is_count, names_one
 
 # a block ending in ":" (a lead-in), found by its colon before a block end
 _LEAD_IN_END = re.compile(r":[^\S\n]*\n\n")
@@ -64,7 +64,7 @@ def _listed_figure(
         return None
     label = _ITEM.match(low, start, end)
     count = COUNT.match(low, label.end(), end) if label else None
-    if not count or not is_count(text, low, count) or count.group().startswith(ONE):
+    if not count or not is_count(text, low, count) or names_one(count.group()):
         return None  # "300 tents", "a nurse"
     if label.end() == start and _NUMBERED.match(low, count.end()):
         return None  # a numbered item: "1. More beds"

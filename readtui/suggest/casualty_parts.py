@@ -15,8 +15,9 @@ from readtui.suggest.casualty_broad import COUNT, is_count
 
 _SPACE = r"[^\S\n]+"
 # whom a part is of: them, those, the dead, the reported deaths, the identified victims
+# (starting with its letters, not a look behind: `re` then skips ahead to each "of" at once)
 _OF_WHOM = re.compile(
-    r"(?<![\w-])of (?:them|those|these|the (?:[\w-]+ )?(?:dead|deaths|victims|injured|wounded"
+    r"of (?:them|those|these|the (?:[\w-]+ )?(?:dead|deaths|victims|injured|wounded"
     r"|martyrs|casualties|fatalities|missing|hostages|patients|deceased))(?![\w-])".replace(
         " ", _SPACE
     )
@@ -41,6 +42,10 @@ def add_parts(
     starts = [start for start, _, _ in found]
     added: list[tuple[int, int, dict]] = []
     for anchor in _OF_WHOM.finditer(low):
+        if anchor.start() and (
+            low[anchor.start() - 1].isalnum() or low[anchor.start() - 1] in "_-"
+        ):
+            continue  # "of" inside a word: "proof of them"
         at_start = (
             anchor.start() == 0
             or low[anchor.start() - 1] in "\n"
@@ -66,7 +71,9 @@ def add_parts(
         attrs = parse_casualty(text[count.start() : count.end()])
         if not any(key in attrs for key in ("count", "count_min", "count_max")):
             continue
-        added.append((start, end, {**attrs, "kind": found[index][2]["kind"]}))
+        # the kind the part names ("Of the reported deaths"), else the toll's before it
+        kind = parse_casualty(anchor.group()).get("kind") or found[index][2]["kind"]
+        added.append((start, end, {**attrs, "kind": kind}))
     if not added:
         return found
     return sorted(found + added, key=lambda item: (item[0], item[1]))
