@@ -7,7 +7,6 @@ read is cleaned again, and a cache that cannot be written is skipped.
 """
 
 import contextlib
-import hashlib
 import json
 import os
 from functools import cache
@@ -17,6 +16,16 @@ from platformdirs import user_cache_path
 
 from readtui import __version__
 from readtui.cleaning import CLEANER_ID
+
+# CPython's own SHA-256 where it has one: hashlib loads OpenSSL's library first, some 2.5 ms of
+# every start-up, to hash a few files
+try:
+    from _sha256 import sha256  # Python 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        from hashlib import sha256
 
 # Texts longer than this are taken as clean (no boilerplate search), and cleaning them again costs
 # no more than reading a cache entry back: they are not cached, which also spares the memory.
@@ -33,7 +42,7 @@ def cache_key(source_sha256: str, kind: str) -> str:
     # the cleaner's own code is part of the key: a changed rule must not be served from cache,
     # also between releases (the package version alone stays the same while rules change)
     identity = f"{source_sha256}:{kind}:{CLEANER_ID}:{__version__}:{cleaner_fingerprint()}"
-    return hashlib.sha256(identity.encode()).hexdigest()
+    return sha256(identity.encode()).hexdigest()
 
 
 @cache
@@ -41,7 +50,7 @@ def cleaner_fingerprint() -> str:
     """A hash of the code that makes cleaned documents: the cleaning package and document.py."""
     package = Path(__file__).resolve().parent
     files = sorted((package / "cleaning").glob("*.py")) + [package / "document.py"]
-    digest = hashlib.sha256()
+    digest = sha256()
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
@@ -103,7 +112,7 @@ def clean_ahead(path: Path) -> None:
     try:
         if path.stat().st_size > MAX_CACHED_TEXT:  # never cached: the app would clean it again
             return
-        key = cache_key(hashlib.sha256(path.read_bytes()).hexdigest(), kind)
+        key = cache_key(sha256(path.read_bytes()).hexdigest(), kind)
         if (cache_folder() / f"{key}.json").exists():
             return
     except OSError:
@@ -115,6 +124,8 @@ def clean_ahead(path: Path) -> None:
             silent = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):  # nothing of the child's may reach the terminal the app draws on
                 os.dup2(silent, fd)
+            # behind the app on a busy machine: its first frame is what the user waits for
+            os.nice(10)
             load_document(path)
             code = 0
         finally:

@@ -5,7 +5,6 @@ Offsets everywhere in readtui are `str` indices (code points) into `Document.tex
 
 import codecs
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -16,6 +15,7 @@ from typing import NamedTuple
 
 from readtui import doccache
 from readtui.cleaning import CLEANER_ID, VERBATIM_ID, Cleaned
+from readtui.doccache import sha256
 from readtui.textsafety import sanitise
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -83,7 +83,7 @@ class Document:
 
 
 def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def _decoded(path: Path, data: bytes) -> tuple[str, str, str | None]:
@@ -286,7 +286,7 @@ def load_document(path: str | Path) -> Document:
         raise DocumentError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    source_sha256 = hashlib.sha256(data).hexdigest()
+    source_sha256 = sha256(data).hexdigest()
     verbatim_title = _verbatim_title(path, source_sha256) if kind == "txt" else None
     if verbatim_title is not None:
         return _verbatim_document(data, verbatim_title, path, source_sha256)
