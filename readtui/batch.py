@@ -9,12 +9,14 @@ does not grow with the corpus. Dask is an optional extra, imported only for `--d
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import itertools
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -66,7 +68,9 @@ def run_documents(
     bounded number of items are in flight, so memory does not grow with the corpus.
     progress=None: a Rich bar on stderr when stderr is a terminal (documents, rate, time left);
     True or False: always, never. size: how many documents an item holds, for an item that
-    is a batch of them (the bar counts documents); None: one each. total: the documents in all,
+    is a batch of them (the bar counts documents, and each batch is sent alone: the documents
+    in flight stay as many at 2,000 documents as at 200,000); None: one each. total: the
+    documents in all,
     for the bar (None: len(items), when items has a length).
 
     A Failure names its item by str(item), or by str(item[0]) for a tuple. A worker process that
@@ -78,11 +82,13 @@ def run_documents(
         total = len(items)
     workers = jobs or cores()
     if dask is not None:
-        runner: AbstractContextManager[_Runner] = _dask_runner(dask, workers)
+        _close_started()
+        runner: AbstractContextManager[_Runner] = _dask_runner(dask, workers, size is None)
     elif workers == 1 or (total is not None and total <= 1):
+        _close_started()
         runner = _in_process()
     else:
-        runner = _pool_runner(workers)
+        runner = _pool_runner(workers, size is None)
     shown = sys.stderr.isatty() if progress is None else progress
     with runner as run, _bar(total, label, shown) as advance:
         for item, result in run(function, items):
@@ -148,9 +154,7 @@ def _attempt(function: Callable[[Any], Any], item: Any) -> Outcome:
         return False, describe_exception(exc, _name(item))
 
 
-def _attempt_chunk(
-    function: Callable[[Any], Any], chunk: list[Any]
-) -> tuple[list[Outcome], float]:
+def _attempt_chunk(function: Callable[[Any], Any], chunk: list[Any]) -> tuple[list[Outcome], float]:
     """Each item's outcome, and the seconds the chunk took here."""
     start = time.perf_counter()
     return [_attempt(function, item) for item in chunk], time.perf_counter() - start
@@ -182,7 +186,8 @@ def _result(item: Any, outcome: Outcome) -> tuple[Any, Any]:
 
 class _Chunks:
     """The items in chunks of about `seconds` of a worker's time each, sized from the time the
-    chunks before took (starting at one item, at most doubling each time)."""
+    chunks before took (starting at one item, at most doubling each time); `seconds` 0: one
+    item a chunk, for items that are batches already."""
 
     def __init__(self, items: Iterable[Any], seconds: float) -> None:
         self.items = iter(items)
@@ -199,6 +204,8 @@ class _Chunks:
         return chunk
 
     def took(self, items: int, seconds: float) -> None:
+        if not self.seconds:
+            return  # one item a chunk: each is a batch of documents sized by its maker
         fits = int(self.seconds * items / seconds) if seconds > 0 else MAX_CHUNK
         self.size = max(1, min(fits, 2 * self.size, MAX_CHUNK))
 
@@ -227,20 +234,23 @@ def _ignore_interrupts() -> None:
 class _Pool:
     """A process pool that is replaced when one of its processes dies."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, method: str = "spawn") -> None:
         self.workers = workers
-        # spawn, not fork: a worker does not start with a copy of this process, whose list of
-        # paths grows with the corpus, and no thread of this process (the bar's) is copied
-        self.context = multiprocessing.get_context("spawn")
+        self.method = method
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.workers, mp_context=self.context, initializer=_ignore_interrupts
+            self.workers,
+            mp_context=multiprocessing.get_context(self.method),
+            initializer=_ignore_interrupts,
         )
 
     def restart(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+        # spawn, not fork, from now on: this process holds the corpus's list and runs threads
+        # (the pool's own, the bar's), which a forked worker would copy
+        self.method = "spawn"
         self.executor = self._start()
 
     def submit(self, function: Callable[[Any], Any], chunk: list[Any]) -> Future:
@@ -257,12 +267,57 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
+# Workers started by start_workers, for the run to come.
+_started: _Pool | None = None
+
+
+def start_workers(jobs: int | None, dask: str | None = None) -> None:
+    """Start the worker processes of the coming run_documents(jobs=jobs) now, before the corpus
+    is listed: forked while this process is small and runs no thread, they are ready when the
+    first documents are, where spawned ones would each spend some 0.3 s starting Python and
+    importing readtui after that. Nothing happens where fork is not safe (not Linux, threads
+    running), for one worker, or for Dask; a run that does not use them shuts them down."""
+    global _started
+    workers = jobs or cores()
+    if (
+        _started is not None
+        or dask is not None
+        or workers == 1
+        or not sys.platform.startswith("linux")
+        or threading.active_count() > 1
+    ):
+        return
+    for stream in (sys.stdout, sys.stderr):  # a worker flushes what it inherits as it exits
+        stream.flush()
+    _started = _Pool(workers, "fork")
+    _started.executor.submit(int)  # with fork, the first task starts every worker at once
+    atexit.register(_close_started)
+
+
+def _close_started() -> None:
+    global _started
+    if _started is not None:
+        _started.close()
+        _started = None
+
+
+def _take_started(workers: int) -> _Pool:
+    """The workers start_workers started, if they are as many as wanted; else a new pool."""
+    global _started
+    pool, _started = _started, None
+    if pool is not None and pool.workers == workers:
+        return pool
+    if pool is not None:
+        pool.close()
+    return _Pool(workers)
+
+
 @contextmanager
-def _pool_runner(workers: int) -> Iterator[_Runner]:
-    pool = _Pool(workers)
+def _pool_runner(workers: int, grow: bool) -> Iterator[_Runner]:
+    pool = _take_started(workers)
 
     def run(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
-        chunks = _Chunks(items, CHUNK_SECONDS)
+        chunks = _Chunks(items, CHUNK_SECONDS if grow else 0)
         in_flight: deque[tuple[list[Any], Future]] = deque()
         window = workers * CHUNKS_PER_WORKER
         while True:
@@ -307,7 +362,7 @@ def _alone(pool: _Pool, function: Callable[[Any], Any], item: Any) -> tuple[Any,
 
 
 @contextmanager
-def _dask_runner(address: str, workers: int) -> Iterator[_Runner]:
+def _dask_runner(address: str, workers: int, grow: bool) -> Iterator[_Runner]:
     import distributed
 
     cluster = None
@@ -327,7 +382,7 @@ def _dask_runner(address: str, workers: int) -> Iterator[_Runner]:
     def run(function: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
         threads = sum(client.nthreads().values()) or workers
         window = max(threads * CHUNKS_PER_WORKER, 2)
-        chunks = _Chunks(items, DASK_CHUNK_SECONDS)
+        chunks = _Chunks(items, DASK_CHUNK_SECONDS if grow else 0)
         in_flight: deque[tuple[list[Any], distributed.Future]] = deque()
         try:
             while True:

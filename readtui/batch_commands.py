@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import functools
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +32,7 @@ from readtui.batch_outputs import (
 from readtui.config import ConfigError, load_config
 from readtui.corrections import apply_corrections, describe
 from readtui.document import Document, DocumentError, load_document
-from readtui.store import SidecarError, read_sidecar, sidecar_path
+from readtui.store import SIDECAR_SUFFIX, SidecarError, read_sidecar, sidecar_path
 from readtui.textsafety import one_line
 from readtui.wording import count_of
 
@@ -139,45 +140,63 @@ def clean_one(item: tuple[str, str, bool]) -> tuple[bytes, bytes | None, list[st
     return text, meta, [*document.warnings, *unmatched]
 
 
-def clean_outputs(sources: list[Path], folder: Path) -> dict[Path, Path]:
-    """DIR/NAME.txt for each article, named as export names documents (kabul.txt -> kabul,
-    kabul.html -> kabul.html), with folders in front where names clash."""
+def clean_names(sources: list[str]) -> list[str]:
+    """NAME of DIR/NAME.txt for each article, in order, named as export names documents
+    (kabul.txt -> kabul, kabul.html -> kabul.html), with folders in front where names clash."""
     from readtui.export.corpus import document_names  # names sources as well as sidecars
 
-    return {source: folder / f"{name}.txt" for source, name in document_names(sources).items()}
+    return [name.replace("/", os.sep) for name in document_names(sources)]
 
 
-def run_clean_batch(args: argparse.Namespace, sources: list[Path]) -> int:
-    """`readtui clean PATH ... -o DIR`."""
-    from readtui.corpus import CliError
+def _check_not_overwritten(sources: list[str], prefix: str, names: list[str]) -> None:
+    """CliError for the first output, prefix + NAME.txt, that is an article itself (links
+    followed)."""
+    from readtui.corpus import CliError, RealPaths
+
+    real_path = RealPaths()
+    # only the articles in a folder that outputs go into can be one: those alone are held
+    folders = {os.path.dirname(real_path(f"{prefix}{name}.txt")) for name in names}
+    resolved = {real for path in sources if os.path.dirname(real := real_path(path)) in folders}
+    for name in names if resolved else ():
+        if real_path(text := f"{prefix}{name}.txt") in resolved:
+            raise CliError(f"{text}: would overwrite the article itself; write into another -o")
+
+
+def run_clean_batch(args: argparse.Namespace, sources: list[str]) -> int:
+    """`readtui clean PATH ... -o DIR`. Each article is a path string and its output is made
+    from its name when needed: no Path is held for each of 20,000 articles."""
+    from readtui.corpus import CliError, prefix_of
 
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder}: is a file; -o names the folder to write into")
-    texts = clean_outputs(sources, folder)
-    resolved = {source.resolve() for source in sources}
-    for target in texts.values():
-        if target.resolve() in resolved:
-            raise CliError(f"{target}: would overwrite the article itself; write into another -o")
+    prefix, names = prefix_of(folder), clean_names(sources)
+
+    def outputs_of(index: int) -> list[str]:  # DIR/NAME.txt (and DIR/NAME.json)
+        base = prefix + names[index]
+        return [f"{base}.txt", f"{base}.json"] if args.json else [f"{base}.txt"]
+
+    _check_not_overwritten(sources, prefix, names)
     folder.mkdir(parents=True, exist_ok=True)
-    for parent in sorted({target.parent for target in texts.values()}):
+    subfolders = {os.path.dirname(name) for name in names}  # "" or those of clashing names
+    for parent in sorted(folder / subfolder for subfolder in subfolders):
         sweep_temporaries(parent)
-
-    def outputs_of(source: Path) -> list[Path]:
-        text = texts[source]
-        return [text, text.with_suffix(".json")] if args.json else [text]
-
-    work = [
-        (shown, path, args.json)
-        for source, (shown, path) in zip(sources, _work_items(sources), strict=True)
-        if args.force or not up_to_date(outputs_of(source), [source, sidecar_path(source)])
+    todo = [
+        index
+        for index, source in enumerate(sources)
+        if args.force or not up_to_date(outputs_of(index), [source, source + SIDECAR_SUFFIX])
     ]
-    skipped = len(sources) - len(work)
+    here = os.getcwd()
+    # made as they are sent: only the items in flight are held
+    work = ((sources[index], os.path.join(here, sources[index]), args.json) for index in todo)
+    skipped = len(sources) - len(todo)
     cleaned = failed = 0
     try:
         with Outputs() as outputs:
-            results = run_documents(clean_one, work, label="articles", **batch_options(args))
-            for (shown, _, _), result in results:
+            results = run_documents(
+                clean_one, work, label="articles", total=len(todo), **batch_options(args)
+            )
+            for ((shown, _, _), result), index in zip(results, todo, strict=True):
                 if isinstance(result, Failure):
                     _failed(result)
                     failed += 1
@@ -185,13 +204,13 @@ def run_clean_batch(args: argparse.Namespace, sources: list[Path]) -> int:
                 text, meta, warnings = result
                 for warning in warnings:
                     _say(f"{shown}: warning: {warning}")
-                target = texts[Path(shown)]
-                outputs.write(target, text)
+                base = prefix + names[index]
+                outputs.write(f"{base}.txt", text)
                 if meta is not None:
-                    outputs.write(target.with_suffix(".json"), meta)
+                    outputs.write(f"{base}.json", meta)
                 cleaned += 1
     except KeyboardInterrupt:
-        _interrupted(cleaned + failed, len(work), "run the same command again to continue")
+        _interrupted(cleaned + failed, len(todo), "run the same command again to continue")
         raise
     summary = f"{count_of(cleaned, 'article')} cleaned into {folder}"
     if skipped:

@@ -82,7 +82,7 @@ class Outputs:
 
     def __init__(self) -> None:
         self.mode = 0o666 & ~_umask()
-        self.pending: list[tuple[int, str, Path]] = []  # (descriptor, temporary, destination)
+        self.pending: list[tuple[int, str, str]] = []  # (descriptor, temporary, destination)
         self.threads = ThreadPoolExecutor(SYNC_THREADS)
 
     def __enter__(self) -> Outputs:
@@ -94,12 +94,15 @@ class Outputs:
         finally:
             self.threads.shutdown()
 
-    def write(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def write(self, path: str | Path, data: bytes) -> None:
+        # a path string: a Path for each of a corpus's files would grow the interpreter's table
+        # of interned names
+        path = os.fspath(path)
+        folder, name = os.path.split(path)
+        folder = folder or "."
+        os.makedirs(folder, exist_ok=True)
         with interrupts_deferred():  # no temporary file is left behind, half written or whole
-            descriptor, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-            )
+            descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
             try:
                 if fcntl is not None:
                     fcntl.flock(descriptor, fcntl.LOCK_EX)
@@ -125,7 +128,7 @@ class Outputs:
                     # still locked: never unlocked under its temporary name
                     os.replace(temporary, path)
                     os.close(descriptor)
-                for folder in {path.parent for _, _, path in self.pending}:
+                for folder in {os.path.dirname(path) or "." for _, _, path in self.pending}:
                     fsync_folder(folder)
             except BaseException:
                 for descriptor, temporary, _ in self.pending:

@@ -26,7 +26,9 @@ from readtui.corpus import (
     CliError,
     Configs,
     UsageError,
+    article_files,
     article_paths,
+    sidecar_files,
     sidecar_targets,
     whole_number,
 )
@@ -182,7 +184,7 @@ def run_clean(args: argparse.Namespace) -> int:
     from readtui.batch_commands import clean_json, corrected, run_clean_batch
 
     if args.output is not None:
-        return run_clean_batch(args, article_paths(args.paths))
+        return run_clean_batch(args, article_files(args.paths))
     if len(args.paths) > 1:
         raise UsageError("cleaning several articles writes each into a folder: give -o DIR")
     if Path(args.paths[0]).is_dir():
@@ -257,16 +259,14 @@ def _add_agree(command: argparse.ArgumentParser) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from readtui.export.command import run_export as export
 
-    targets = sidecar_targets(args.paths)
+    files = sidecar_files(args.paths)
     configs = Configs()
     tag_order: dict[str, None] = {}
-    for folder in sorted({sidecar.parent for sidecar in targets.sidecars}):
+    for folder in files.folders:
         tag_order.update(dict.fromkeys(configs(folder).tag_names))
-    annotated = set(targets.sidecars.values())
-    missing = sorted(sanitise(path.name) for path in targets.articles - annotated)
-    sidecars = sorted(targets.sidecars)
-    # not held while the corpus is exported: memory stays flat as the corpus grows
-    del targets, annotated
+    missing = sorted(sanitise(os.path.basename(path)) for path in files.unannotated)
+    sidecars = files.sidecars
+    del files  # not held while the corpus is exported
     return export(args, sidecars, missing, tuple(tag_order))
 
 
@@ -388,11 +388,21 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _start_corpus_workers(args: argparse.Namespace) -> None:
+    """A command given a corpus starts its worker processes while it lists the corpus."""
+    paths = getattr(args, "paths", None)
+    if hasattr(args, "jobs") and paths and (len(paths) > 1 or os.path.isdir(paths[0])):
+        from readtui.batch import start_workers
+
+        start_workers(args.jobs, args.dask)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
             args = command_parser(argv[0]).parse_args(argv[1:])
+            _start_corpus_workers(args)
             return args.handler(args)
         if argv:
             check_command_word(argv[0])

@@ -96,7 +96,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fsync_folder(path.parent)
 
 
-def fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: str | Path) -> None:
     """Make renames in `folder` durable; not possible on every file system."""
     try:
         directory = os.open(folder, os.O_RDONLY)
@@ -360,7 +360,7 @@ def parse_sidecar(path: Path, raw: str) -> dict:
     return parse_sidecar_annotations(path, raw)[0]
 
 
-def parse_sidecar_annotations(path: Path, raw: str) -> tuple[dict, list[Annotation]]:
+def parse_sidecar_annotations(path: str | Path, raw: str) -> tuple[dict, list[Annotation]]:
     """parse_sidecar, with the annotations parsed (in the file's order)."""
     data, faults, annotations = _check_sidecar(raw)
     if faults:
@@ -368,10 +368,11 @@ def parse_sidecar_annotations(path: Path, raw: str) -> tuple[dict, list[Annotati
     return data, annotations
 
 
-def read_sidecar_text(path: Path) -> str:
+def read_sidecar_text(path: str | Path) -> str:
     """A sidecar's text; SidecarError when it cannot be read or is not UTF-8."""
     try:
-        return path.read_bytes().decode("utf-8")
+        with open(path, "rb") as file:
+            return file.read().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SidecarError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
@@ -400,7 +401,7 @@ def state_in(states: dict, annotator: str) -> str | None:
     return state if isinstance(state, str) else None
 
 
-def read_sidecar_annotations(path: Path) -> tuple[dict, list[Annotation]]:
+def read_sidecar_annotations(path: str | Path) -> tuple[dict, list[Annotation]]:
     """A sidecar's data and its annotations, each parsed once."""
     return parse_sidecar_annotations(path, read_sidecar_text(path))
 

@@ -3,6 +3,8 @@ faults as Failures, a bounded number of documents in flight, and a dead worker r
 
 import argparse
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,9 +49,7 @@ def test_results_come_in_input_order_with_faults_as_failures(jobs):
     results = list(run_documents(square_unless_seven, list(range(40)), jobs=jobs, progress=False))
     assert [item for item, _ in results] == list(range(40))
     assert results[7] == (7, Failure("7", "ValueError: seven is not wanted"))
-    assert [result for item, result in results if item != 7] == [
-        n * n for n in range(40) if n != 7
-    ]
+    assert [result for item, result in results if item != 7] == [n * n for n in range(40) if n != 7]
 
 
 def read_sidecar_of(path: str) -> str:
@@ -108,3 +108,34 @@ def test_batch_arguments():
     }
     with pytest.raises(SystemExit):
         parser.parse_args(["--jobs", "0"])
+
+
+START_EARLY = """
+import os, sys, psutil
+from readtui.batch import run_documents, start_workers
+
+def pid_of(item):
+    return os.getpid()
+
+if __name__ == "__main__":  # spawned workers import this script too
+    start_workers({started})
+    early = {{child.pid for child in psutil.Process().children()}}
+    pids = {{pid for _, pid in run_documents(pid_of, list(range(50)), jobs={jobs}, progress=False)}}
+    print(len(early), int(pids <= early), int(os.getpid() in pids))
+"""
+
+
+@pytest.mark.parametrize(
+    "started, jobs, expected",
+    [
+        (2, 2, "2 1 0"),  # the workers started early do the work
+        (3, 2, "3 0 0"),  # as many as wanted, or others are started
+        (2, 1, "2 0 1"),  # one job: in this process, and the early workers are shut down
+    ],
+)
+def test_workers_started_before_the_listing_do_the_work(tmp_path, started, jobs, expected):
+    script = tmp_path / "early.py"
+    script.write_text(START_EARLY.format(started=started, jobs=jobs), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == expected.split()

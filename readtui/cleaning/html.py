@@ -11,7 +11,9 @@ from bisect import bisect_right
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.meta import reset_caches
 from trafilatura.settings import Document as Extracted
+from trafilatura.settings import set_date_params
 
 from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import family_of
@@ -91,11 +93,28 @@ def _left_out(page_blocks: list[str], kept: list[CleanBlock]) -> dict[str, list]
     return {"removed": removed, "removed_at": removed_at}
 
 
+# trafilatura keeps caches of the texts it has seen (up to some thousands of entries, several
+# MB in all); over a corpus they fill up page after page, so they are emptied now and then
+_PAGES_PER_CACHE = 200
+_pages_extracted = 0
+
+
 def _extract(html: str) -> Extracted | None:
     """trafilatura's document (metadata and XML body), or None when it finds no article."""
+    global _pages_extracted
+    _pages_extracted += 1
+    if _pages_extracted % _PAGES_PER_CACHE == 0:
+        reset_caches()
     try:
         return trafilatura.bare_extraction(
-            html, include_comments=False, include_tables=True, with_metadata=True
+            html,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            # the date from the page's markup only: the extensive search reads the text with
+            # dateparser, which loads each language it meets (tens of MB over a corpus), for a
+            # date that the page's own date line gives
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception:  # noqa: BLE001 - an extractor failure must not stop reading; fall back
         return None

@@ -123,9 +123,9 @@ def add_import_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def run_export(
-    args: argparse.Namespace, sidecars: list[Path], missing: list[str], tag_order: tuple[str, ...]
+    args: argparse.Namespace, sidecars: list[str], missing: list[str], tag_order: tuple[str, ...]
 ) -> int:
-    """Export `sidecars`; `missing` names the articles that have no sidecar."""
+    """Export `sidecars` (paths, in order); `missing` names the articles that have no sidecar."""
     from readtui.export.run import export_corpus
 
     options = ExportOptions(

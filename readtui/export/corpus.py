@@ -5,11 +5,14 @@ source files are gone.
 """
 
 import hashlib
+import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from readtui.annotations import Annotation
+from readtui.corpus import RealPaths
 from readtui.document import sha256_text
 from readtui.export.model import ExportDocument, ExportOptions
 from readtui.store import SIDECAR_SUFFIX, SidecarError, read_sidecar_annotations
@@ -29,18 +32,47 @@ def document_name(source_name: str) -> str:
     return source_name.removesuffix(".txt") or source_name
 
 
-def document_names(sidecars: list[Path]) -> dict[Path, str]:
-    """A unique name for each sidecar's document; folders are named where file names clash."""
-    names = {s: document_name(s.name.removesuffix(SIDECAR_SUFFIX)) for s in sidecars}
-    clashing = {n for n, count in Counter(names.values()).items() if count > 1}
-    if clashing:
-        folders = [s.resolve().parent for s in sidecars]
-        root = Path(*_common_parts([f.parts for f in folders]))
-        for sidecar in sidecars:
-            if names[sidecar] in clashing:
-                relative = sidecar.resolve().parent.relative_to(root)
-                names[sidecar] = str(PurePosixPath(*relative.parts, names[sidecar]))
-    return names
+def document_names(paths: Sequence[str | Path]) -> list[str]:
+    """A unique name for the document of each sidecar (or source), in order; folders are named
+    where file names clash."""
+    return DocumentNames(paths)[:]
+
+
+class DocumentNames:
+    """document_names, made for a slice of the paths at a time: only the names with folders
+    in front are held, so that a corpus's names are not all in memory at once."""
+
+    def __init__(self, paths: Sequence[str | Path]) -> None:
+        self.paths = paths
+        seen: set[str] = set()
+        clashing: set[str] = set()
+        for path in paths:
+            name = _plain_name(path)
+            (clashing if name in seen else seen).add(name)
+        del seen
+        self.with_folders: dict[int, str] = {}
+        if clashing:
+            real_path = RealPaths()
+            parts: dict[str, tuple[str, ...]] = {}  # of each folder
+            clash_folders: dict[int, str] = {}
+            for index, path in enumerate(paths):
+                folder = os.path.dirname(real_path(os.fspath(path)))
+                if folder not in parts:
+                    parts[folder] = Path(folder).parts
+                if _plain_name(path) in clashing:
+                    clash_folders[index] = folder
+            common = len(_common_parts(list(parts.values())))
+            for index, folder in clash_folders.items():
+                name = _plain_name(paths[index])
+                self.with_folders[index] = str(PurePosixPath(*parts[folder][common:], name))
+
+    def __getitem__(self, part: slice) -> list[str]:
+        indices = range(*part.indices(len(self.paths)))
+        return [self.with_folders.get(i) or _plain_name(self.paths[i]) for i in indices]
+
+
+def _plain_name(path: str | Path) -> str:
+    return document_name(os.path.basename(path).removesuffix(SIDECAR_SUFFIX))
 
 
 def _common_parts(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
@@ -81,7 +113,7 @@ class LoadedDocument:
     tags: tuple[str, ...] = ()  # every tag seen, for the label list
 
 
-def load_for_export(sidecar: Path, name: str, options: ExportOptions) -> LoadedDocument:
+def load_for_export(sidecar: str | Path, name: str, options: ExportOptions) -> LoadedDocument:
     loaded = LoadedDocument(name)
     try:
         data, annotations = read_sidecar_annotations(sidecar)

@@ -8,14 +8,14 @@ import pickle
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from readtui.batch import CHUNKS_PER_WORKER, Failure, cores, describe_exception, run_documents
-from readtui.export.corpus import SPLIT_NAMES, document_names, load_for_export
+from readtui.export.corpus import SPLIT_NAMES, DocumentNames, load_for_export
 from readtui.export.formats import get_format
 from readtui.export.model import ExportFault, ExportOptions, Format, Piece, write_lines
 from readtui.store import atomic_write_bytes, fsync_folder
@@ -104,7 +104,8 @@ def _convert_batch(batch: _Batch) -> _Converted:
     for shown, name in batch.jobs:
         sidecar = os.path.join(batch.folder, shown)
         try:
-            loaded = load_for_export(Path(sidecar), name, batch.options)
+            # a path string: a Path per document would grow the interpreter's interned names
+            loaded = load_for_export(sidecar, name, batch.options)
             piece = None
             if loaded.document is not None:
                 piece = fmt.convert(loaded.document, batch.options)
@@ -141,7 +142,7 @@ def _merge(report: ExportReport, converted: _Converted) -> None:
 
 
 def _batches(
-    sidecars: list[Path],
+    sidecars: Sequence[str | Path],
     fmt: Format,
     options: ExportOptions,
     workers: int | None,
@@ -153,15 +154,16 @@ def _batches(
     else:
         share = math.ceil(len(sidecars) / ((workers or cores()) * CHUNKS_PER_WORKER))
         size = max(1, min(BATCH_DOCUMENTS, share))
-    names = document_names(sidecars)
+    names = DocumentNames(sidecars)
     folder = os.getcwd()
     for start in range(0, len(sidecars), size):
-        jobs = [(str(sidecar), names[sidecar]) for sidecar in sidecars[start : start + size]]
+        part = slice(start, start + size)
+        jobs = list(zip(map(str, sidecars[part]), names[part], strict=True))
         yield _Batch(jobs, fmt.name, options, folder)
 
 
 def export_corpus(
-    sidecars: list[Path],
+    sidecars: Sequence[str | Path],
     format_name: str,
     out: Path,
     options: ExportOptions,
