@@ -88,7 +88,7 @@ _UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12, "couple": 2}
 _VAGUE = {
     "tens of thousands": 20_000, "hundreds of thousands": 200_000,
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
@@ -112,7 +112,8 @@ _KINDS = {
     rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)})"
     r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|neutrali[sz]ed"
     r"|eliminated|embraced\s+martyrdom|pronounced\s+(?:dead|deceased)|slaughter\w*"
-    r"|lifeless\s+bod(?:y|ies)|paid\s+the\s+(?:supreme|ultimate)\s+price|(?:burn[te]d?|charred)\s+beyond\s+recognition"
+    r"|lifeless\s+bod(?:y|ies)|paid\s+the\s+(?:supreme|ultimate)\s+price"
+    r"|buried(?=\s+(?:[\w-]+\s+){0,3}?(?:people|persons|bodies|victims|children|dead)\b)|(?:burn[te]d?|charred)\s+beyond\s+recognition"
     r"|lost\s+(?:(?:his|her|their|its|our|my|your)\s+)?li(?:fe|ves)"
     r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death"
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",

@@ -1302,3 +1302,23 @@ def test_shapes_of_the_seventh_unseen_set(text: str, span: str, attrs: dict) -> 
 )
 def test_one_person_and_a_noun_of_the_dead_are_no_figure(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        ("The gravedigger said he buried nine people that day.", "buried nine people",
+         {"count": 9, "kind": "killed"}),
+        ("Two doors down, an elderly couple were killed.", "couple were killed",
+         {"count": 2, "kind": "killed"}),
+        ("The driver, a man aged 41 from Tarn, died at the scene.",
+         "a man aged 41 from Tarn, died", {"count": 1, "kind": "killed"}),
+        ("A boy aged 7 was flown by helicopter to Starship Hospital.",
+         "A boy aged 7 was flown by helicopter to Starship Hospital",
+         {"count": 1, "kind": "injured"}),
+    ],
+)  # fmt: skip
+def test_shapes_of_the_eighth_unseen_set(text: str, span: str, attrs: dict) -> None:
+    found, suggested = only_figure(text)
+    assert found == span
+    assert {key: suggested[key] for key in suggested if key != "group"} == attrs

@@ -39,7 +39,7 @@ _CASUALTY_PHRASES = """
     eliminated|slaughtered|slaughter|paid the supreme price|paid the ultimate price
     mauled to death|fatally mauled|embraced shahadat|fell on the field of honour|succumbs
     fell on the field of honor|killed himself|killing himself|killed herself|killing herself
-    fatally shot|fatally stabbed|whereabouts|fate of
+    fatally shot|fatally stabbed|whereabouts|fate of|buried
     injured|injuries|wounded|wounds|hurt|hospitalised|hospitalized|in hospital|critical condition
     serious condition|critical but stable condition|on ventilator|on ventilators|on a ventilator
     fair condition|lost their vision|lost his vision|lost her vision|lost their sight
@@ -62,8 +62,8 @@ CASUALTY_WORD = re.compile(
 # Medical Centre"
 _TO_HOSPITAL = re.compile(
     r"(?<![\w-])(?:taken|rushed|flown|airlifted|brought|transported|conveyed|transferred)"
-    r" to (?:(?:the|a|an) )?(?:[\w’'.-]+ ){0,5}?(?:hospital|infirmary|medical cent(?:re|er)"
-    r"|clinic|health cent(?:re|er))(?![\w-])".replace(" ", _SPACE)
+    r"(?: [\w-]+){0,4}? to (?:(?:the|a|an) )?(?:[\w’'.-]+ ){0,5}?(?:hospital|infirmary"
+    r"|medical cent(?:re|er)|clinic|health cent(?:re|er))(?![\w-])".replace(" ", _SPACE)
 )
 # the words that end it, each found at once by its letters; then the pattern is tried before it
 _CARE_WORDS = [
@@ -109,7 +109,7 @@ COUNT = re.compile(
         r"|(?:\d{1,3}(?:,\d{3})+(?![\d.,]\d)|\d+(?![\d.,:/]\d))(?: or so)?"
         rf"|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*"
         r"|a dozen|half a dozen|a half-dozen|dozens|scores|hundreds|thousands"
-        r"|several (?:dozen|hundred|thousand)"
+        r"|several (?:dozen|hundred|thousand)|(?:a|an|the) (?:[\w-]+ )?couple"
         rf"|both (?:(?:his|her|their|the) )?(?:{trie_pattern(PERSONS.split())})"
         # one person: a headline's "Woman dies", or "he was pronounced dead"
         rf"|(?<![^\n])(?:[\w’'-]+ ){{0,2}}?(?:{PERSON})|(?<![\w-])(?:he|she)(?= )"
@@ -179,10 +179,10 @@ _BRIDGE_TO_COUNT = re.compile(
 _LEADS_A_COUNT = re.compile(
     r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
     r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated|holding"
-    r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of|condition of"
+    r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of|condition of|buried"
 )
 # words that only lead a count: "holding 38 men" (not "12 protesters were holding placards")
-_LEADS_ONLY = ("holding", "whereabouts", "fate of", "condition of")
+_LEADS_ONLY = ("holding", "whereabouts", "fate of", "condition of", "buried")
 # words that lead a count only with what they say of it after it: "the whereabouts of 31
 # fishermen remain unknown", "the condition of five was stated to be critical"
 _SAID_AFTER = {
@@ -230,6 +230,8 @@ _UNDONE_AFTER = re.compile(
     r"|regained (?:their |his |her )?freedom"
     r"|went on strike|rescued|returned)(?![\w-])"
 )
+# the age of one person said between their count and what happened: "a man, aged 22, received"
+_AGE_OF_ONE = re.compile(r"(?<![\w-])aged[^\S\n]+\d{1,3}(?![\w-])")
 # "5 citizens are among the injured": the count is of them
 _AMONG_THE = re.compile(r"(?<![\w-])among[^\S\n]+(?:the|those)[^\S\n]+$")
 # "the injured", "those killed" as a noun: no count is bound to it
@@ -325,7 +327,10 @@ def _figure_at(
         one_captured = names_one(count.group()) and word.startswith(_NEED_A_NUMBER)
         freed = _FREED_BEFORE.search(low, max(0, count.start() - 14), count.start())
         describes = describes and not _OF_THE.match(between)
-        if not (describes or freed or _BLOCKED_BETWEEN.search(between) or noun_use or one_captured):
+        blocked = _BLOCKED_BETWEEN.search(
+            _AGE_OF_ONE.sub(" ", between) if names_one(count.group()) else between
+        )
+        if not (describes or freed or blocked or noun_use or one_captured):
             span = (
                 _aged(text, low, count),
                 _with_what_happened_next(low, count.end(), word_start, word_end),
