@@ -53,6 +53,29 @@ CLEANER_FAILS = {
         "a press statement keeps its sign-off lines (the issuing office and government)",
         {"body"},
     ),
+    "harlow-county-tornadoes-courier-innertext.txt": (
+        "an innerText page keeps a photo caption with its credit on the next line, and an "
+        "in-text app prompt",
+        {"body"},
+    ),
+    "hurricane-teodora-santa-lucar-liveblog.html": (
+        "a live blog's key-points list under the headline and the newest entry's headline are "
+        "dropped",
+        {"body", "annotations"},
+    ),
+    "kelsby-moor-derailment-broadsheet.html": (
+        "a pull quote (an <aside>) is dropped",
+        {"body", "annotations"},
+    ),
+    "morven-star-coastguard-bulletin-wrapped.txt": (
+        "a hard-wrapped bulletin keeps its issue line and splits paragraphs where a wrapped "
+        "line ends a sentence",
+        {"body"},
+    ),
+    "wadi-sirr-workers-bus-crash-khaleej-sentinel.html": (
+        "a standfirst whose text is not the page's meta description is dropped",
+        {"body"},
+    ),
     "bayt-harran-hospital-strike-ngo.html": (
         "a press release keeps its 'Press release' label, the headline repeated as the first "
         "paragraph, and its media contacts",
