@@ -46,16 +46,17 @@ from readtui.suggest import Suggestion, quote_blocks, rules_for, suggest  # noqa
 # brennwald-gas-explosion-translated), the third (ardal-communique-monitor,
 # grellen-terrace-longread, oke-dara-hotel-siege-liveblog, orrick-crossing-board-summary,
 # ostreva-methanol-bulletin, sennick-plant-explosion-explainer, tallowbark-plane-crash-tributes,
-# tirumbal-stampede-innertext) and the fourth (kransvlei-shaft-seismic-wrapped,
+# tirumbal-stampede-innertext), the fourth (kransvlei-shaft-seismic-wrapped,
 # sarhadi-floods-pdma-innertext, dellwood-falls-bowling-shooting, road-safety-council-review-2026,
-# typhoon-balinsay-ndco-lines, qaramoun-observatory-daily-toll).
+# typhoon-balinsay-ndco-lines, qaramoun-observatory-daily-toll), and the fifth to the eighth (their
+# scores as they came are in the commits that added them). The ninth is the held-out set now.
 HELD_OUT = [
-    "ashulgram-garment-fire-ministry-innertext.txt",
-    "bayt-harran-hospital-strike-ngo.html",
-    "kestrel-lake-wildfire-evacuation.html",
-    "kiserani-bus-crash-county-lines.txt",
-    "san-meliton-ambush-translated-wrapped.txt",
-    "skerrow-sound-coastguard-sar-update.md",
+    "ashpura-heatwave-liveblog-sundar-times.txt",
+    "cerro-alcaraz-prison-riot-voz-del-pacifico-english.html",
+    "route-118-bridge-collapse-one-year-dunsford-sentinel.html",
+    "santa-isadora-ferry-fire-visayan-herald-innertext.txt",
+    "tarrowgate-colliery-methane-explosion-inspectorate-preliminary-report.md",
+    "tesh-kalan-border-clashes-cps-wire-wrapped.txt",
 ]
 
 ARTICLES = REPO / "sample_articles"

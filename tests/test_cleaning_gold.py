@@ -76,6 +76,18 @@ CLEANER_FAILS = {
         "a standfirst whose text is not the page's meta description is dropped",
         {"body"},
     ),
+    "ashpura-heatwave-liveblog-sundar-times.txt": (
+        "a live blog's key-points list under the headline is dropped",
+        {"body", "annotations"},
+    ),
+    "cerro-alcaraz-prison-riot-voz-del-pacifico-english.html": (
+        "a kicker above the headline is kept, and the headline repeated as a body block",
+        {"body"},
+    ),
+    "santa-isadora-ferry-fire-visayan-herald-innertext.txt": (
+        "an in-text 'READ:' link is kept",
+        {"body"},
+    ),
     "bayt-harran-hospital-strike-ngo.html": (
         "a press release keeps its 'Press release' label, the headline repeated as the first "
         "paragraph, and its media contacts",
