@@ -255,15 +255,15 @@ def add_broad(
     words = heapq.merge(
         CASUALTY_WORD.finditer(low), _taken_to_hospital(low), key=lambda word: word.start()
     )
+
+    def free(span: tuple[int, int]) -> bool:
+        return not (_overlaps(taken_starts, taken_ends, span) or _overlaps_added(added, span))
+
     for word in words:
         if _overlaps(taken_starts, taken_ends, word.span()) or _NOT_CASUALTY_AFTER.match(
             low, word.end()
         ):
             continue  # a precise figure holds this word already
-
-        def free(span: tuple[int, int]) -> bool:
-            return not (_overlaps(taken_starts, taken_ends, span) or _overlaps_added(added, span))
-
         span = _figure_at(text, low, word.start(), word.end(), free)
         if span is None:
             continue
@@ -311,13 +311,14 @@ def _figure_at(
     describes = (_NOT_SO_AFTER.match(low, word_end) and not word.endswith(" for")) or (
         word == "hurt" and _HURT_BY.match(low, word_end)
     )
-    counts = [
-        count
-        for count in COUNT.finditer(low, clause_start, word_start)
-        if is_count(text, low, count) and word not in _LEADS_ONLY
-    ]
-    if counts:
-        count = counts[-1]
+    # the nearest count before the word (a word that only leads a count has none before it)
+    count = None
+    if word not in _LEADS_ONLY:
+        for candidate in reversed(list(COUNT.finditer(low, clause_start, word_start))):
+            if is_count(text, low, candidate):
+                count = candidate
+                break
+    if count:
         between = low[count.end() : word_start]
         noun_use = (
             _NOUN_USE_BEFORE.search(between)
