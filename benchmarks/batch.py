@@ -307,9 +307,8 @@ def main() -> int:
                      "ok" if ratio <= TARGET_MEMORY_RATIO else "above target"))  # fmt: skip
     small_label, whole_label = f"{articles[small]:,} docs", f"{documents:,} docs"
     table(("peak RSS, process tree", small_label, whole_label, "ratio", "target", "result"), rows)
-    print("(a cleaning worker grows by some 50 MB over its first thousand articles, as the date")
-    print(" parser under the cleaner loads the languages it meets, then stays: compare corpora")
-    print(" past that, as 2,000 and 20,000 are)")
+    print("(a cleaning worker grows by some 20 MB at its first HTML page, as trafilatura loads,")
+    print(" then stays: compare corpora past that, as 2,000 and 20,000 are)")
     return 0
 
 
