@@ -11,7 +11,6 @@ from bisect import bisect_right
 import lxml.etree
 import lxml.html
 import trafilatura
-from trafilatura.meta import reset_caches
 from trafilatura.settings import Document as Extracted
 from trafilatura.settings import set_date_params
 
@@ -93,18 +92,8 @@ def _left_out(page_blocks: list[str], kept: list[CleanBlock]) -> dict[str, list]
     return {"removed": removed, "removed_at": removed_at}
 
 
-# trafilatura keeps caches of the texts it has seen (up to some thousands of entries, several
-# MB in all); over a corpus they fill up page after page, so they are emptied now and then
-_PAGES_PER_CACHE = 200
-_pages_extracted = 0
-
-
 def _extract(html: str) -> Extracted | None:
     """trafilatura's document (metadata and XML body), or None when it finds no article."""
-    global _pages_extracted
-    _pages_extracted += 1
-    if _pages_extracted % _PAGES_PER_CACHE == 0:
-        reset_caches()
     try:
         return trafilatura.bare_extraction(
             html,
