@@ -217,9 +217,11 @@ _NOT_SO_BEFORE = re.compile(
     r"|(?:half|third|quarter|most|many|some|all) of)(?![\w-])"
 )
 # after the casualty word: it describes people ("12 injured soldiers"), names the hurt of
+# a word ending in "s" that may be a plural noun, not a verb or a pronoun ("was", "his")
+_PLURAL_WORD = r"(?!(?:was|is|has|as|its|his|this|thus|does|plus)(?![\w-]))[a-z]+s"
 # something else ("hurt by the criticism"), or what happened is undone or is no casualty
 _NOT_SO_AFTER = re.compile(
-    r"[^\S\n]+(?:(?!(?:was|is|has|as|its|his|this|thus|does|plus)(?![\w-]))[a-z]+s|children|men"
+    rf"[^\S\n]+(?:{_PLURAL_WORD}|children|men"
     r"|women|people|peacefully|in (?:his|her|their) sleep"
     r"|of (?:a |an )?(?:heart|cancer|natural"
     r"|old age|illness|stroke)|in (?:1[89]|20)\d\d)(?![\w-])"
@@ -236,10 +238,7 @@ _AGE_OF_ONE = re.compile(r"(?<![\w-])aged[^\S\n]+\d{1,3}(?![\w-])")
 _AMONG_THE = re.compile(r"(?<![\w-])among[^\S\n]+(?:the|those)[^\S\n]+$")
 # "the injured", "those killed" as a noun: no count is bound to it
 _NOUN_USE_BEFORE = re.compile(r"(?<![\w-])(?:the|those)[^\S\n]+$")
-_WHOM = re.compile(
-    r"[^\S\n]+(?:(?!(?:was|is|has|as|its|his|this|thus|does)(?![\w-]))[a-z]+(?:s|men)|people"
-    r"|children)\b"
-)
+_WHOM = re.compile(rf"[^\S\n]+(?:{_PLURAL_WORD}|[a-z]+men|people|children)\b")
 _REACH_BEFORE = 70
 _REACH_AFTER = 40
 
