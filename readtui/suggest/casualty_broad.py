@@ -256,10 +256,10 @@ def add_broad(
     )
 
     def free(span: tuple[int, int]) -> bool:
-        return not (_overlaps(taken_starts, taken_ends, span) or _overlaps_added(added, span))
+        return not (overlaps(taken_starts, taken_ends, span) or _overlaps_added(added, span))
 
     for word in words:
-        if _overlaps(taken_starts, taken_ends, word.span()) or _NOT_CASUALTY_AFTER.match(
+        if overlaps(taken_starts, taken_ends, word.span()) or _NOT_CASUALTY_AFTER.match(
             low, word.end()
         ):
             continue  # a precise figure holds this word already
@@ -269,6 +269,13 @@ def add_broad(
         attrs = parse_casualty(text[span[0] : span[1]])
         if any(key in attrs for key in ("count", "count_min", "count_max")):
             added.append((span[0], span[1], attrs))
+    return with_added(found, added)
+
+
+def with_added(
+    found: list[tuple[int, int, dict]], added: list[tuple[int, int, dict]]
+) -> list[tuple[int, int, dict]]:
+    """The figures of a pass added to those found before it, sorted by span."""
     if not added:
         return found
     return sorted(found + added, key=lambda item: (item[0], item[1]))
@@ -413,8 +420,9 @@ def _with_whom(low: str, end: int) -> int:
     return whom.end() if whom else end
 
 
-def _overlaps(starts: list[int], ends: list[int], span: tuple[int, int]) -> bool:
-    """Whether `span` overlaps a precise figure (sorted, apart from one another)."""
+def overlaps(starts: list[int], ends: list[int], span: tuple[int, int]) -> bool:
+    """Whether `span` overlaps one of the figures with these starts and ends (sorted, apart
+    from one another)."""
     index = bisect.bisect_left(starts, span[1]) - 1
     return index >= 0 and ends[index] > span[0]
 

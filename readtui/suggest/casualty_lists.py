@@ -10,11 +10,17 @@ is one figure, the whole item; its attributes are parse_casualty of the item, wi
 kind where the item says none.
 """
 
-import bisect
 import re
 
 from readtui.casualty import parse_casualty
-from readtui.suggest.casualty_broad import CASUALTY_WORD, COUNT, is_count, names_one
+from readtui.suggest.casualty_broad import (
+    CASUALTY_WORD,
+    COUNT,
+    is_count,
+    names_one,
+    overlaps,
+    with_added,
+)
 
 # a block ending in ":" (a lead-in), found by its colon before a block end
 _LEAD_IN_END = re.compile(r":[^\S\n]*\n\n")
@@ -31,6 +37,7 @@ def add_listed(
 ) -> list[tuple[int, int, dict]]:
     """`found` with the list items under a casualty lead-in that it does not hold, sorted."""
     starts = [start for start, _, _ in found]
+    ends = [end for _, end, _ in found]
     added: list[tuple[int, int, dict]] = []
     for lead_in in _LEAD_IN_END.finditer(low):
         block_start = low.rfind("\n\n", 0, lead_in.start())
@@ -48,12 +55,10 @@ def add_listed(
             item = _listed_figure(text, low, position, item_end, kind)
             if item is None:
                 break
-            if not _overlaps(found, starts, item[0], item[1]):
+            if not overlaps(starts, ends, (item[0], item[1])):
                 added.append(item)
             position = item_end + 2
-    if not added:
-        return found
-    return sorted(found + added, key=lambda item: (item[0], item[1]))
+    return with_added(found, added)
 
 
 def _listed_figure(
@@ -76,8 +81,3 @@ def _listed_figure(
     if kind and "kind" not in attrs:
         attrs = {"kind": kind, **attrs}
     return start, end, attrs
-
-
-def _overlaps(found: list[tuple[int, int, dict]], starts: list[int], start: int, end: int) -> bool:
-    index = bisect.bisect_left(starts, end) - 1
-    return index >= 0 and found[index][1] > start

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from readtui.casualty import parse_casualty
-from readtui.suggest.casualty_broad import COUNT, is_count
+from readtui.suggest.casualty_broad import COUNT, is_count, with_added
 
 _SPACE = r"[^\S\n]+"
 # whom a part is of: them, those, the dead, the reported deaths, the identified victims
@@ -74,6 +74,4 @@ def add_parts(
         # the kind the part names ("Of the reported deaths"), else the toll's before it
         kind = parse_casualty(anchor.group()).get("kind") or found[index][2]["kind"]
         added.append((start, end, {**attrs, "kind": kind}))
-    if not added:
-        return found
-    return sorted(found + added, key=lambda item: (item[0], item[1]))
+    return with_added(found, added)
