@@ -142,6 +142,10 @@ def open_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# what open_parser() gives for the options when none is given (tests/test_cli.py holds them equal)
+OPEN_DEFAULTS = {"width": None, "annotator": None, "adjudicate": None, "gold": None}
+
+
 def run_open(args: argparse.Namespace) -> int:
     articles = article_paths(args.paths or ["."])
     adjudicate = _adjudication_names(args)
@@ -406,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
             return args.handler(args)
         if argv:
             check_command_word(argv[0])
+        if len(argv) == 1 and not argv[0].startswith("-"):
+            # `readtui PATH`, the usual start: argparse would only spend milliseconds on it
+            return run_open(argparse.Namespace(paths=argv, **OPEN_DEFAULTS))
         return run_open(open_parser().parse_intermixed_args(argv))
     except UsageError as exc:
         print(f"{PROG}: {one_line(str(exc))}", file=sys.stderr)

@@ -332,6 +332,14 @@ def test_missing_path(run_cli, args: list[str]) -> None:
     assert result.stdout == ""
 
 
+def test_opening_one_path_takes_the_options_defaults_without_argparse() -> None:
+    # `readtui PATH` skips the parser: what it assumes must be what the parser gives
+    from readtui.cli import OPEN_DEFAULTS, open_parser
+
+    parsed = vars(open_parser().parse_intermixed_args(["article.txt"]))
+    assert parsed == {"paths": ["article.txt"], **OPEN_DEFAULTS}
+
+
 @pytest.mark.parametrize("command", [["stats"], ["validate"], []])
 def test_folder_without_articles(run_cli, tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "empty").mkdir()

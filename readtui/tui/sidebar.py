@@ -6,7 +6,7 @@ A Line-API view like the reader, so ten thousand annotations cost no more than t
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -133,10 +133,16 @@ class AnnotationList(ScrollView, can_focus=True):
         elif index >= top + height:
             self.scroll_to(y=index - height + 1, animate=False, immediate=True)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the style and width cost a walk through the DOM each: once a frame, not once a row
+        self._frame_base = self.rich_style
+        self._frame_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self._frame_width
+        base = self._frame_base
         if index >= len(self.rows):
             return Strip.blank(width, base)
         annotation = self.rows[index]
