@@ -1322,3 +1322,101 @@ def test_shapes_of_the_eighth_unseen_set(text: str, span: str, attrs: dict) -> N
     found, suggested = only_figure(text)
     assert found == span
     assert {key: suggested[key] for key in suggested if key != "group"} == attrs
+
+
+# Tables as the cleaner leaves them: one block per row, cells joined by spaces.
+TABLE_BY_DISTRICT = (
+    "The ministry gave the toll by district.\n\n"
+    "District Deaths Injured Missing\n\n"
+    "Harrow Vale 12 40 3\n\n"
+    "Kessin 7 1,203 —\n\n"
+    "Total 19 1,243 3\n\n"
+    "Figures are provisional."
+)
+TABLE_WITH_OTHER_COLUMNS_FIRST = (
+    "Province New cases New deaths Cumulative cases Cumulative CFR (%)\n\n"
+    "Sarvani 904 14 10,212 1.8\n\n"
+    "Port Halden 168 1 2,455 1.4"
+)
+TABLE_IN_CAPITALS = "DISTRICT DEAD HURT\n\nAlder 4 9\n\nBrenna 0 2"
+TABLE_OF_WOUNDED_FIRST = "Site Wounded Killed\n\nNorth gate 15 2"
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (TABLE_BY_DISTRICT, [
+            ("Harrow Vale 12 40 3", {"count": 12, "kind": "killed"}),
+            ("Kessin 7 1,203 —", {"count": 7, "kind": "killed"}),
+            ("Total 19 1,243 3", {"count": 19, "kind": "killed"}),
+        ]),
+        (TABLE_WITH_OTHER_COLUMNS_FIRST, [
+            ("Sarvani 904 14 10,212 1.8", {"count": 14, "kind": "killed"}),
+            ("Port Halden 168 1 2,455 1.4", {"count": 1, "kind": "killed"}),
+        ]),
+        (TABLE_IN_CAPITALS, [
+            ("Alder 4 9", {"count": 4, "kind": "killed"}),
+            ("Brenna 0 2", {"count": 0, "kind": "killed"}),
+        ]),
+        (TABLE_OF_WOUNDED_FIRST, [("North gate 15 2", {"count": 15, "kind": "injured"})]),
+    ],
+)
+def test_a_table_row_is_a_figure_counted_from_its_first_casualty_column(
+    text: str, rows: list[tuple[str, dict]]
+) -> None:
+    found = [(text[start:end], attrs) for start, end, attrs in find_casualties(text)]
+    assert found == rows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no casualty column: counts of things
+        ("District Houses destroyed Schools closed\n\nHarrow Vale 120 4\n\nKessin 75 2", []),
+        # the header does not split into as many columns as the rows have cells
+        ("District Deaths and injuries by week\n\nHarrow Vale 12 40 3 8\n\nKessin 7 11 2 1", []),
+        # a heading over running text is no header of a table: only the sentence's figure
+        ("Deaths on the roads\n\nThe council counted 31 deaths last year, up from 27.",
+         ["31 deaths"]),
+        # a results table
+        ("Team Played Won Lost\n\nHarrow Vale 12 8 4", []),
+    ],
+)
+def test_tables_without_a_casualty_column_give_no_row(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        ("Category Number Where\n\nInjured, admitted 23 Meghnapur Medical College Hospital",
+         "Injured, admitted 23", {"count": 23, "kind": "injured"}),
+        ("Missing (reported by families) 6 Control room at the factory gate",
+         "Missing (reported by families) 6", {"count": 6, "kind": "missing"}),
+        ("Status of persons on board:\n\nSurvivors rescued: 2\n\nDeceased, recovered: 1",
+         "Deceased, recovered: 1", {"count": 1, "kind": "killed"}),
+        ("Key figures\n\nHospitalised as of Monday | 41", "Hospitalised as of Monday | 41",
+         {"count": 41, "kind": "injured"}),
+        # the label's figure takes the place of the count found inside it
+        ("Injured, treated and released 31 Upazila Health Complex",
+         "Injured, treated and released 31", {"count": 31, "kind": "injured"}),
+    ],
+)
+def test_a_label_naming_a_casualty_then_its_count_is_a_figure(
+    text: str, span: str, attrs: dict
+) -> None:
+    assert only_figure(text) == (span, attrs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Survivors rescued: 2",
+        "Cases and deaths by province, week 31",  # a week's number, and no label opens on it
+        "Deaths of the Shipwrecked, 1898",  # a year
+        "Injured workers' fund: 40 per cent rise",  # a percentage
+        "Missing persons unit: Room 12",  # a room's number
+    ],
+)
+def test_look_alikes_of_labelled_counts_are_not_suggested(text: str) -> None:
+    assert figures(text) == []

@@ -85,7 +85,7 @@ import bisect
 import re
 
 from readtui.casualty import NAME_AT, TWO_CAPITALS, number_value, parse_casualty
-from readtui.suggest.casualty_broad import add_broad
+from readtui.suggest.casualty_broad import CASUALTY_WORD, add_broad
 from readtui.suggest.casualty_lists import add_listed
 from readtui.suggest.casualty_parts import add_parts
 from readtui.suggest.casualty_patterns import (
@@ -148,6 +148,7 @@ from readtui.suggest.casualty_patterns import (
     YEAR,
     numbered_name,
 )
+from readtui.suggest.casualty_tables import add_tabled
 
 
 class _Figure:
@@ -217,8 +218,10 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
             spans.append((figure.start, elsewhere.end() if elsewhere else figure.end))
     found = [(start, end, parse_casualty(text[start:end])) for start, end in spans]
     found = _with_other_kinds(text, low, found)
-    found = add_broad(text, low, found) if lower_keeps_offsets else found
+    words = list(CASUALTY_WORD.finditer(low))  # every register's words, for the passes below
+    found = add_broad(text, low, found, words) if lower_keeps_offsets else found
     found = add_listed(text, low, found)
+    found = add_tabled(text, low, found, [word.start() for word in words])
     return add_parts(text, low, found) if lower_keeps_offsets else found
 
 

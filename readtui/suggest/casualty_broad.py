@@ -244,16 +244,14 @@ _REACH_AFTER = 40
 
 
 def add_broad(
-    text: str, low: str, found: list[tuple[int, int, dict]]
+    text: str, low: str, found: list[tuple[int, int, dict]], casualty_words: list[re.Match]
 ) -> list[tuple[int, int, dict]]:
     """`found` with the figures this pass finds where `found` has none, sorted. `low` is
-    `text.lower()`, with the same offsets."""
+    `text.lower()`, with the same offsets; `casualty_words`: CASUALTY_WORD's matches in it."""
     taken_starts = [start for start, _, _ in found]
     taken_ends = [end for _, end, _ in found]
     added: list[tuple[int, int, dict]] = []
-    words = heapq.merge(
-        CASUALTY_WORD.finditer(low), _taken_to_hospital(low), key=lambda word: word.start()
-    )
+    words = heapq.merge(casualty_words, _taken_to_hospital(low), key=lambda word: word.start())
 
     def free(span: tuple[int, int]) -> bool:
         return not (overlaps(taken_starts, taken_ends, span) or _overlaps_added(added, span))

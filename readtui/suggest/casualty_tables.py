@@ -1,0 +1,210 @@
+"""The casualty rule's table rows: a count in a row whose column or label says what happened.
+
+A bulletin gives its toll as a table. The cleaner makes each row one block, its cells joined by
+spaces ("Province New cases New deaths Cumulative cases", then "Sarvani 904 14 10,212"), so no
+sentence binds a count to a casualty word and the other passes leave the rows. Two shapes:
+
+- **A table with a casualty column.** A header block without digits is followed by rows, each a
+  label and the same number of numeric cells. The header is split into its columns at each word
+  that starts with a capital ("New deaths", "Cumulative CFR (%)": an acronym starts none), or at
+  every word when that is what fits the rows. The first column that names a casualty gives each
+  row's count and kind; the figure is the whole row, as a reader would mark it.
+- **A labelled count.** A short block that opens with a label naming a casualty, then its count
+  ("Injured, admitted 23 Meghnapur Medical College Hospital", "Deceased, recovered: 1"): the
+  label and the count are the figure.
+
+What the other passes found inside such a row gives way to it: a column or a label says more
+than a word in the row ("treated and released 31" under the label "Injured, ...").
+"""
+
+import bisect
+import re
+from operator import itemgetter
+
+from readtui.casualty import parse_casualty
+from readtui.suggest.casualty_broad import CASUALTY_WORD, COUNT, is_count, names_one, with_added
+
+# a row: a block of a label without digits, then numeric cells ("1,482", "1.8", "12%", "-")
+_ROW = re.compile(
+    r"(?P<label>[^\d\n]{0,60}?)[^\S\n]*"
+    r"(?P<cells>(?:(?:\d[\d,.]*%?|[-–—]|n/a)(?:[^\S\n]+|$)){1,12})"
+)
+_BREAK = re.compile(r"\n\n")
+_CELL_END = set("0123456789%-–—a")  # "a": n/a
+_ROW_LENGTH = 160
+_CELL = re.compile(r"\S+")
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_HEADER_LENGTH = 160
+# words that go on a column's name: "Killed or missing", "Deaths per 100,000"
+_JOINING = {"of", "and", "or", "in", "per", "by", "to", "the", "with", "&", "/", "-", "–"}
+# a labelled count: a label of a few words naming a casualty, then its count
+_DIGIT = re.compile(r"\d")
+_MARK = re.compile(r"[^\S\n]*[:|][^\S\n]*")
+_LABEL_LENGTH = 60
+_LABEL_WORDS = 6
+
+
+def add_tabled(
+    text: str, low: str, found: list[tuple[int, int, dict]], casualty_words: list[int]
+) -> list[tuple[int, int, dict]]:
+    """`found` with the table rows and labelled counts it does not hold, sorted.
+    `casualty_words`: where the casualty words start, in order."""
+    breaks = _block_breaks(text)
+    rows = _table_rows(text, breaks)
+    labelled = _labelled_counts(text, low, casualty_words, breaks, rows)
+    if not rows and not labelled:
+        return found
+    # a row, or a label with its count, replaces what the other passes found inside it; a
+    # label whose count they found in a longer figure gives way
+    starts = [start for start, _, _ in found]
+    ends = [end for _, end, _ in found]
+    added = rows + [item for item in labelled if not _crosses(starts, ends, item)]
+    inside = {id(item) for figure in added for item in _found_within(found, figure)}
+    if inside:
+        found = [item for item in found if id(item) not in inside]
+    return with_added(found, added)
+
+
+def _block_breaks(text: str) -> list[int]:
+    """Where each block ends (a blank line, or the end of the text)."""
+    return [*(match.start() for match in _BREAK.finditer(text)), len(text)]
+
+
+def _table_rows(text: str, breaks: list[int]) -> list[tuple[int, int, dict]]:
+    """The rows of every table with a casualty column, as figures."""
+    figures: list[tuple[int, int, dict]] = []
+    table: list[re.Match] = []
+    start = 0
+    for end in breaks:
+        # a row ends in a cell: the test on its last character spares the pattern most blocks
+        row = None
+        if end - start <= _ROW_LENGTH and end > start and text[end - 1] in _CELL_END:
+            row = _ROW.fullmatch(text, start, end)
+        if row:
+            table.append(row)
+        elif table:
+            figures += _figures_of(text, table)
+            table = []
+        start = end + 2
+    return figures + (_figures_of(text, table) if table else [])
+
+
+def _figures_of(text: str, rows: list[re.Match]) -> list[tuple[int, int, dict]]:
+    """The rows of one table (consecutive row blocks) as figures, when the block above them is
+    a header that names a casualty column."""
+    end = rows[0].start() - 2
+    start = text.rfind("\n\n", 0, max(0, end)) + 2 if end > 0 else -1
+    if start < 0 or not 0 < end - start <= _HEADER_LENGTH or _DIGIT.search(text, start, end):
+        return []
+    header = text[start:end]
+    if not CASUALTY_WORD.search(header.lower()):
+        return []
+    cells = len(_CELL.findall(rows[0].group("cells")))
+    labelled = bool(rows[0].group("label").strip())
+    column = _casualty_column(header, cells + labelled)
+    if column is None or column[1] < labelled:
+        return []
+    name, position = column[0], column[1] - labelled
+    kind = parse_casualty(f"1 {name}").get("kind")
+    figures = []
+    for row in rows:
+        values = _CELL.findall(row.group("cells"))
+        if len(values) != cells or not _WHOLE_NUMBER.fullmatch(values[position]):
+            continue
+        attrs = {"count": int(values[position].replace(",", ""))}
+        if kind:
+            attrs["kind"] = kind
+        figures.append((row.start(), row.end(), attrs))
+    return figures
+
+
+def _casualty_column(header: str, columns: int) -> tuple[str, int] | None:
+    """The first column of `header` that names a casualty and its position, when the header
+    splits into `columns` columns; None otherwise."""
+    words = header.split()
+    for names in (_by_capitals(words), words):
+        if len(names) == columns:
+            for position, name in enumerate(names):
+                if CASUALTY_WORD.search(name.lower()):
+                    return name, position
+            return None
+    return None
+
+
+def _by_capitals(words: list[str]) -> list[str]:
+    """The column names of a header: a new one at each capitalised word that is no acronym and
+    does not follow a joining word ("Deaths per 100,000")."""
+    names: list[list[str]] = []
+    for word in words:
+        starts = word[0].isupper() and not (len(word) > 1 and word.isupper())
+        if not names or (starts and names[-1][-1].lower() not in _JOINING):
+            names.append([word])
+        else:
+            names[-1].append(word)
+    return [" ".join(name) for name in names]
+
+
+def _labelled_counts(
+    text: str,
+    low: str,
+    casualty_words: list[int],
+    breaks: list[int],
+    rows: list[tuple[int, int, dict]],
+) -> list[tuple[int, int, dict]]:
+    """The labelled counts: blocks that open with a label holding a casualty word."""
+    figures: list[tuple[int, int, dict]] = []
+    seen = -1  # the last block looked at
+    row_starts = {start for start, _, _ in rows}
+    for word in casualty_words:
+        index = bisect.bisect_left(breaks, word)
+        start = breaks[index - 1] + 2 if index else 0
+        if start == seen or word - start > _LABEL_LENGTH or start in row_starts:
+            continue
+        seen = start
+        figure = _labelled_count(text, low, start, breaks[index])
+        if figure:
+            figures.append(figure)
+    return figures
+
+
+def _labelled_count(text: str, low: str, start: int, end: int) -> tuple[int, int, dict] | None:
+    """The block from `start` to `end` as a labelled count ("Injured, admitted 23 ..."), or
+    None."""
+    if not text[start : start + 1].isupper():
+        return None
+    digit = _DIGIT.search(text, start, min(end, start + _LABEL_LENGTH + 2))
+    if not digit:
+        return None
+    mark = _MARK.search(text, start, digit.start())  # "Deceased, recovered: 1"
+    label_end = mark.start() if mark else digit.start()
+    # without a colon, only a label that opens on its casualty word: "Injured, admitted 23"
+    if mark:
+        word = CASUALTY_WORD.search(low, start, label_end)
+    else:
+        word = CASUALTY_WORD.match(low, start, label_end)
+    if not word or len(text[start:label_end].split()) > _LABEL_WORDS:
+        return None
+    at = mark.end() if mark else digit.start()
+    count = COUNT.match(low, at, end)
+    if not count or names_one(count.group()) or not is_count(text, low, count, led=True):
+        return None
+    attrs = parse_casualty(text[start : count.end()])
+    if not any(key in attrs for key in ("count", "count_min", "count_max")):
+        return None
+    return start, count.end(), attrs
+
+
+def _crosses(starts: list[int], ends: list[int], item: tuple[int, int, dict]) -> bool:
+    """Whether a figure found (starts, ends: sorted) overlaps `item` without lying inside it."""
+    first = bisect.bisect_left(ends, item[0] + 1)
+    last = bisect.bisect_left(starts, item[1])
+    return any(starts[k] < item[0] or ends[k] > item[1] for k in range(first, last))
+
+
+def _found_within(
+    found: list[tuple[int, int, dict]], row: tuple[int, int, dict]
+) -> list[tuple[int, int, dict]]:
+    """The figures of `found` (sorted) that lie inside `row`."""
+    first = bisect.bisect_left(found, row[0], key=itemgetter(0))
+    last = bisect.bisect_left(found, row[1], lo=first, key=itemgetter(0))
+    return [item for item in found[first:last] if item[1] <= row[1]]
