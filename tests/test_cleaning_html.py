@@ -258,3 +258,87 @@ def test_a_summary_that_is_not_shown_or_repeats_the_first_paragraph_adds_nothing
     assert _body(only_in_metadata) == HARBOUR
     repeated = _feature(HARBOUR[0], f'<p class="summary">{HARBOUR[0]}</p>')
     assert _body(repeated) == HARBOUR
+
+
+KEY_POINTS = [
+    "Category 4 storm made landfall near the port at 5.10pm local time",
+    "At least 14 people killed and 63 treated in hospital, officials say",
+    "More than 11,000 people moved out of the northern coast",
+]
+
+
+def _live_blog_with_key_points(points_class: str) -> str:
+    """A live blog as news sites build it: key points under the headline (in a box with class
+    `points_class`), a byline, a menu of links, then entries each with a linked time stamp and
+    a headline."""
+    entries = "".join(
+        f'<article class="lb-entry"><header class="lb-entry__meta"><a href="#e{n}">'
+        f'<time datetime="2027-09-14">{stamp}</time></a></header>'
+        f'<h2 class="lb-entry__title">{headline}</h2><p>{paragraph}</p><p>{FOLLOW_UP}</p>'
+        "<footer><button>Share</button></footer></article>"
+        for n, (stamp, (headline, paragraph)) in enumerate(
+            zip(["21:40 AST", "21:15 AST", "20:50 AST"], UPDATES, strict=True)
+        )
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>Storm Mara live | Coast Herald</title>"
+        '<meta property="og:title" content="Storm Mara live: valley cut off"></head><body>'
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
+        '<main><div class="liveblog__header"><h1>Storm Mara live: valley cut off</h1>'
+        f'<div class="{points_class}"><ul>'
+        + "".join(f"<li>{point}</li>" for point in KEY_POINTS)
+        + f'</ul></div><p class="byline">By <a href="/a/rp">{AUTHOR}</a></p>'
+        '<ul class="share"><li><a href="#">Facebook</a></li><li><a href="#">Email</a></li></ul>'
+        f'</div><section class="liveblog__entries">{entries}</section></main>'
+        "<footer><p>© 2027 Coast Herald</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("points_class", ["liveblog__standfirst", "summary-box", "box"])
+def test_a_live_blog_keeps_its_key_points_and_every_entry_headline(points_class):
+    html = _live_blog_with_key_points(points_class)
+    extracted = trafilatura.extract(html, include_comments=False)
+    assert not any(point in extracted for point in KEY_POINTS)  # the extractor left them out
+    # (it keeps these entries' headlines; the gold page hurricane-teodora-santa-lucar-liveblog
+    # is one where it drops the newest one, and the cleaner puts it back)
+    cleaned = clean_html(html)
+    body = [(block.kind, block.text) for block in cleaned.blocks if block.kind != "title"]
+    assert body[:3] == [("list_item", point) for point in KEY_POINTS]
+    assert body[3:6] == [
+        ("heading", "21:40 AST"),
+        ("heading", UPDATES[0][0]),
+        ("paragraph", UPDATES[0][1]),
+    ]
+    assert [text for _, text in body].count(UPDATES[1][0]) == 1
+    assert not any(text in {"Home", "News", "Facebook", "Email", AUTHOR} for _, text in body)
+
+
+def test_a_standfirst_marked_by_its_class_or_reworded_by_the_summary_opens_the_body():
+    marked = _feature(
+        "A different summary written for search engines, of no use to readers at all.",
+        f'<p class="article-lead">{STANDFIRST}</p><p class="byline">By Ines Vale</p>',
+    )
+    reworded = _feature(
+        "After two breaches in one winter the wall sheltering the fishing fleet will be rebuilt",
+        f'<p>{STANDFIRST}</p><p class="byline">By Ines Vale</p>',
+    )
+    for html in (marked, reworded):
+        assert STANDFIRST not in trafilatura.extract(html, include_comments=False)
+        assert _body(html) == [STANDFIRST, *HARBOUR]
+
+
+def test_headings_under_no_time_stamp_are_not_put_back():
+    # an author box right above the body's first paragraph, and related stories below it
+    author = "Ines Vale, coastal affairs correspondent"
+    html = (
+        _feature(STANDFIRST, "")
+        .replace("</figure>", f'</figure><div class="author-box"><h3>{author}</h3></div>')
+        .replace(
+            "</div></article>",
+            '</div><h2>Related stories</h2><ul><li><a href="/a">Pier closed</a></li></ul>'
+            "</article>",
+        )
+    )
+    extracted = trafilatura.extract(html, include_comments=False)
+    assert author not in extracted and "Related stories" not in extracted
+    assert author not in _body(html) and "Related stories" not in _body(html)

@@ -7,6 +7,7 @@ scraped-text cleaner instead, so a page always yields what text it has.
 
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -18,7 +19,7 @@ from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import family_of
 from readtui.cleaning.headline import overlap
 from readtui.cleaning.metadata import is_clock_time, is_date_line, is_publication_time
-from readtui.cleaning.scraped import clean_scraped, split_blocks
+from readtui.cleaning.scraped import clean_scraped
 from readtui.cleaning.textstats import SeenText, normalise, words
 
 _HEADING_LEVEL = re.compile(r"h([1-6])")
@@ -38,10 +39,29 @@ _BLOCK_TAGS = frozenset(
 )
 _INVISIBLE_TAGS = frozenset("script style noscript template svg head".split())
 _STANDFIRST_MIN_WORDS = 6  # a summary shorter than this could match a label by chance
+_STANDFIRST_OVERLAP = 0.6  # of its content words, when the summary rewords the standfirst
+_KEY_POINT_MIN_WORDS = 4
+# the classes pages give a standfirst: "standfirst", "article-dek", "summary", "key-points",
+# "article-lead" ("lead" or "intro" only at a class name's end: "lead-image" is a photo)
+_STANDFIRST_CLASS = re.compile(
+    r"(?<![a-z])(?:(?:standfirst|dek|deck|summary|strapline|sell|subtitle|sub-?headline|subhead"
+    r"|excerpt|key-?points|highlights)(?![a-z])|(?:lead|lede|intro)(?![\w-]))",
+    re.IGNORECASE,
+)
+_HEADING_TAGS = frozenset({"h2", "h3", "h4"})
 # A live blog: entries each headed by a time stamp, at most this many blocks of the page above
 # the entry's first kept block, and at least this many entries.
 _STAMP_REACH = 3
 _LIVE_BLOG_MIN_ENTRIES = 2
+
+
+class PageBlock(NamedTuple):
+    """A block of a page's visible text, and the element that holds it."""
+
+    text: str
+    tag: str  # the innermost block element around it: "p", "li", "h2", "div", "title"
+    linked: bool  # it holds a link: menus, related stories, tag lists, share bars do
+    standfirst: bool  # it is in an element whose class names a standfirst ("dek", "summary")
 
 
 def clean_html(html: str) -> Cleaned:
@@ -52,12 +72,13 @@ def clean_html(html: str) -> Cleaned:
     blocks = _without_furniture(_body_blocks(extracted.body), title)
     if blocks and blocks[0].kind == "heading" and _is_title(blocks[0].text, title):
         title = blocks.pop(0).text
-    page_text = visible_text(html)
+    page = page_blocks(html)
     if not blocks:
-        return clean_scraped(page_text)
-    page_blocks = split_blocks(page_text)
-    blocks = _with_standfirst(blocks, page_blocks, title, extracted.description or "")
-    blocks = _with_time_stamps(blocks, page_blocks)
+        return clean_scraped("\n\n".join(block.text for block in page))
+    blocks = _with_standfirst(blocks, page, title, extracted.description or "")
+    blocks = _with_headings(blocks, page)
+    page_texts = [block.text for block in page]
+    blocks = _with_time_stamps(blocks, page_texts)
     kept = [CleanBlock("title", title, 1)] if title else []
     kept += blocks
     return Cleaned(
@@ -66,7 +87,7 @@ def clean_html(html: str) -> Cleaned:
         byline=extracted.author or "",
         date=extracted.date or "",
         url=extracted.url or "",
-        **_left_out(page_blocks, kept),
+        **_left_out(page_texts, kept),
     )
 
 
@@ -141,21 +162,20 @@ def _is_furniture(block: CleanBlock) -> bool:
 
 
 def _with_standfirst(
-    blocks: list[CleanBlock], page_blocks: list[str], headline: str, summary: str
+    blocks: list[CleanBlock], page: list[PageBlock], headline: str, summary: str
 ) -> list[CleanBlock]:
     """The blocks with the standfirst (dek) first when the extractor left it out, as it does
     when it takes the body's container and the standfirst stands above it, by the headline.
 
     Between the headline and the body stand a caption, a byline, a date, a share bar; the
-    standfirst is the block there that the page's own summary (its meta description) gives,
-    whole or cut off with "…", unless the body holds it too."""
-    wanted = normalise(summary)
-    if len(wanted.split()) < _STANDFIRST_MIN_WORDS:
-        return blocks
+    standfirst is what of it the page marks as one (a class "standfirst", "dek", "summary"...)
+    or what its own summary (the meta description) gives, whole, cut off with "…" or reworded,
+    unless the body holds it too. A live blog's key points are a list there: items without
+    links (a menu's items are links), kept as list items."""
     first = normalise(blocks[0].text)
     keys: list[str] = []  # the page's blocks, normalised, down to the body's first block
-    for text in page_blocks:
-        keys.append(normalise(text))
+    for block in page:
+        keys.append(normalise(block.text))
         if keys[-1] == first:
             break
     else:
@@ -164,18 +184,83 @@ def _with_standfirst(
     top = next((i for i in range(len(keys) - 2, -1, -1) if keys[i] == headline_key), None)
     if top is None:
         return blocks
+    wanted = normalise(summary)
+    if len(wanted.split()) < _STANDFIRST_MIN_WORDS:
+        wanted = ""
     kept = {normalise(block.text) for block in blocks}
+    standfirst: list[CleanBlock] = []
     for index in range(top + 1, len(keys) - 1):
-        key, text = keys[index], page_blocks[index]
+        key, block = keys[index], page[index]
         if (
-            len(key.split()) >= _STANDFIRST_MIN_WORDS
-            and (wanted.startswith(key) or key.startswith(wanted))
-            and not first.startswith(key)  # a teaser of the first paragraph
-            and key not in kept  # a paragraph of the body, given above it too
-            and not _is_furniture(CleanBlock("paragraph", text))
+            key in kept  # a paragraph of the body, given above it too
+            or first.startswith(key)  # a teaser of the first paragraph
+            or block.linked
+            or _is_furniture(CleanBlock("paragraph", block.text))
         ):
-            return [CleanBlock("paragraph", text), *blocks]
-    return blocks
+            continue
+        if block.tag == "li":
+            if len(key.split()) >= _KEY_POINT_MIN_WORDS and (
+                block.standfirst or _in_list_run(page, index)
+            ):
+                standfirst.append(CleanBlock("list_item", block.text, 1))
+        elif len(key.split()) >= _STANDFIRST_MIN_WORDS and (
+            block.standfirst
+            or (wanted and (wanted.startswith(key) or key.startswith(wanted)))
+            # reworded: a paragraph only, not another story's headline
+            or (wanted and block.tag == "p" and overlap(key, wanted) >= _STANDFIRST_OVERLAP)
+        ):
+            standfirst.append(CleanBlock("paragraph", block.text))
+    return [*standfirst, *blocks]
+
+
+def _in_list_run(page: list[PageBlock], index: int) -> bool:
+    """Whether the item at `index` has a neighbour that is an item without a link too."""
+    return any(
+        0 <= other < len(page) and page[other].tag == "li" and not page[other].linked
+        for other in (index - 1, index + 1)
+    )
+
+
+def _with_headings(blocks: list[CleanBlock], page: list[PageBlock]) -> list[CleanBlock]:
+    """The blocks with a live blog's entry headlines that the extractor dropped put back (it
+    drops some, the newest entry's among them): a heading of the page (<h2> to <h4>, without a
+    link) under an entry's time stamp and right above a kept block. A heading over what the
+    extractor dropped (a "Related" list) has no kept block under it; promotions, author boxes
+    and related stories stand under no time stamp."""
+    positions: dict[str, list[int]] = {}  # where each text stands among the kept blocks
+    for index, block in enumerate(blocks):
+        positions.setdefault(normalise(block.text), []).append(index)
+    above: dict[int, CleanBlock] = {}  # the heading to put above the kept block at an index
+    last = -1  # the kept block met last, in page order
+    for index, block in enumerate(page):
+        at = positions.get(normalise(block.text), [])
+        found = bisect_right(at, last)
+        if found < len(at):
+            last = at[found]
+            continue
+        if (
+            block.tag not in _HEADING_TAGS
+            or block.linked
+            or index + 1 == len(page)
+            or page[index + 1].linked  # a list of links under it: "Key events", "Related"
+            or not any(is_clock_time(page[j].text) for j in range(max(0, index - 3), index))
+            or _is_furniture(CleanBlock("heading", block.text))
+        ):
+            continue
+        below = positions.get(normalise(page[index + 1].text), [])
+        found = bisect_right(below, last)
+        if found == len(below) or below[found] in above:
+            continue
+        if below[found] == 0 or blocks[below[found] - 1].text != block.text:
+            above[below[found]] = CleanBlock("heading", block.text, int(block.tag[1]))
+    if not above:
+        return blocks
+    with_headings: list[CleanBlock] = []
+    for index, block in enumerate(blocks):
+        if index in above:
+            with_headings.append(above[index])
+        with_headings.append(block)
+    return with_headings
 
 
 def _with_time_stamps(blocks: list[CleanBlock], page_blocks: list[str]) -> list[CleanBlock]:
@@ -349,23 +434,31 @@ def _table_blocks(element) -> list[CleanBlock]:
 def visible_text(html: str) -> str:
     """The page's visible text, one block a paragraph, the <title> first: what the scraped-text
     cleaner expects. Malformed or empty HTML gives what text can be recovered, or ""."""
+    return "\n\n".join(block.text for block in page_blocks(html))
+
+
+def page_blocks(html: str) -> list[PageBlock]:
+    """The blocks of `visible_text`, each with what its element says of it."""
     try:
         root = lxml.html.document_fromstring(
             html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
         )
     except (lxml.etree.ParserError, ValueError):
-        return ""
-    blocks: list[str] = []
+        return []
+    blocks: list[PageBlock] = []
     title = root.findtext(".//title")
     if title and title.strip():
-        blocks.append(title.strip())
+        blocks.append(PageBlock(title.strip(), "title", False, False))
     current: list[str] = []
+    # the block elements open around the text being read: [tag, holds a link, standfirst]
+    open_blocks: list[list] = [["body", False, False]]
 
     def flush() -> None:
         text = _tidy("".join(current).replace("\n", " "))
         if text:
-            blocks.append(text)
+            blocks.append(PageBlock(text, *open_blocks[-1]))
         current.clear()
+        open_blocks[-1][1] = False
 
     def walk(element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -373,14 +466,19 @@ def visible_text(html: str) -> str:
             return
         if tag in _BLOCK_TAGS:
             flush()
+            marked = open_blocks[-1][2] or bool(_STANDFIRST_CLASS.search(element.get("class", "")))
+            open_blocks.append([tag, False, marked])
+        elif tag == "a":
+            open_blocks[-1][1] = True
         current.append(element.text or "")
         for child in element:
             walk(child)
             current.append(child.tail or "")
         if tag in _BLOCK_TAGS:
             flush()
+            open_blocks.pop()
 
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    return "\n\n".join(blocks)
+    return blocks
