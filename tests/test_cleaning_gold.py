@@ -63,16 +63,8 @@ CLEANER_FAILS = {
         "line ends a sentence",
         {"body"},
     ),
-    "ashpura-heatwave-liveblog-sundar-times.txt": (
-        "a live blog's key-points list under the headline is dropped",
-        {"body", "annotations"},
-    ),
     "cerro-alcaraz-prison-riot-voz-del-pacifico-english.html": (
         "a kicker above the headline is kept, and the headline repeated as a body block",
-        {"body"},
-    ),
-    "santa-isadora-ferry-fire-visayan-herald-innertext.txt": (
-        "an in-text 'READ:' link is kept",
         {"body"},
     ),
     "bayt-harran-hospital-strike-ngo.html": (

@@ -466,6 +466,9 @@ INNERTEXT_DATE_LINE_WITH_ZONES = (LAYOUTS / "innertext-date-line-with-zones.txt"
 REGIONAL_HEADLINE_STANDFIRST_BYLINE = (
     LAYOUTS / "regional-headline-standfirst-byline.txt"
 ).read_text()
+# an innerText live blog: bulleted key points under the headline, names as the byline, an
+# in-text "READ:" link
+INNERTEXT_LIVEBLOG_KEY_POINTS = (LAYOUTS / "innertext-liveblog-key-points.txt").read_text()
 
 
 def test_a_date_line_with_time_zones_is_no_headline():
@@ -490,6 +493,27 @@ def test_a_standfirst_under_the_headline_is_body_and_the_headline_stays_the_titl
         'happen", an inquest has heard.',
     ]
     assert "Court reporter" not in body and "By Helen Marsh" not in body
+
+
+def test_a_live_blog_s_key_points_are_body_and_no_key_point_is_the_headline():
+    cleaned = clean_scraped(INNERTEXT_LIVEBLOG_KEY_POINTS)
+    assert cleaned.title == (
+        "Flood warnings issued as Tessa Valley rivers burst banks – as it happened"
+    )
+    blocks = [(block.kind, block.text) for block in cleaned.blocks if block.kind != "title"]
+    assert blocks[:5] == [
+        (
+            "list_item",
+            "Two men died after their car was swept off the B812 near Glenmoy, police say",
+        ),
+        ("list_item", "About 40 homes evacuated in Strathallan overnight as the Tay Burn rose"),
+        ("list_item", "Rail services between Perth and Dunkeld suspended until Friday"),
+        ("heading", "22:15 GMT"),  # the list ends at its first line without a bullet
+        ("heading", "River levels begin to fall"),
+    ]
+    texts = [text for _, text in blocks]
+    assert not any(text.startswith("READ:") for text in texts)  # an in-text link
+    assert "Kirsty Baird and Owen Tait" not in texts and "Refresh for updates" not in texts
 
 
 def test_an_embedded_post_keeps_its_text_apart_from_its_sign_off():

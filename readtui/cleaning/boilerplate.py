@@ -119,7 +119,7 @@ FAMILIES = (
         "inline-link",
         30,
         r"^(?:read|see|watch|listen) (?:more|next|also|this next|the full)\b",
-        r"^(?:related|more|also read|also see|see also|recommended)\s*:",
+        r"^(?:related|more|read|watch|listen|also read|also see|see also|recommended)\s*:",
     ),
     _family(
         "tags",

@@ -30,6 +30,8 @@ _PROSE_MIN_DENSITY = 0.2  # share of function words; menus and teaser titles hav
 _HEADLINE_OVER_STANDFIRST_WORDS = 6
 _TRAIL = re.compile(r"\s[/>»|›]\s")  # a breadcrumb trail: "News / South Africa / Mining"
 _STANDFIRST_MIN_WORDS = 8
+_KEY_POINT_MIN_WORDS = 5
+_NAMES_MAX_WORDS = 8
 _STANDFIRST_MAX_CAPITALISED = 0.5  # more, and it is names: "Lisa Kaczke and Trevor J. Mitchell"
 _LABEL_MAX_WORDS = 4  # a line between a standfirst and the body: "Court reporter", "Share"
 _SENTENCE_MIN_WORDS = 4  # a short paragraph: "He declined to comment."
@@ -141,14 +143,18 @@ def mark_list_items(blocks: list[Block]) -> list[Block]:
     """Flag list items: bulleted lines, and the run of lines below a sentence ending in ":"
     ("The tour dates:"), up to the next furniture, metadata or menu-like line of few words."""
     marked: list[Block] = []
-    in_list = False
+    in_list = in_bullets = False  # in a list, and in one whose items are bulleted
     for block in blocks:
         plain = not (block.is_furniture or block.is_metadata)
         bulleted = (
             plain and bool(BULLET.match(block.text)) and 0 < block.word_count <= _ITEM_MAX_WORDS
         )
-        listed = in_list and block.word_count >= _ITEM_MIN_WORDS and not block.is_prose
+        # a bulleted list ends at its first line without a bullet: "Refresh for updates"
+        listed = (
+            in_list and not in_bullets and block.word_count >= _ITEM_MIN_WORDS
+        ) and not block.is_prose
         in_list = plain and (bulleted or listed)
+        in_bullets = bulleted
         marked.append(block._replace(is_item=True) if in_list else block)
         if plain and block.text.endswith(":") and block.word_count >= _SENTENCE_MIN_WORDS:
             in_list = True
@@ -339,7 +345,11 @@ def find_title(
     if confirmed:
         return confirmed
     window = range(max(0, start - _HEADLINE_SEARCH_SPAN), start)
-    candidates = [i for i in window if not blocks[i].is_furniture and not blocks[i].is_metadata]
+    candidates = [
+        i
+        for i in window
+        if not (blocks[i].is_furniture or blocks[i].is_metadata or BULLET.match(blocks[i].text))
+    ]  # a bulleted line is a key point under the headline, not the headline
     found = headline_before([block.text for block in blocks], candidates)
     if not found:
         return -1, ""
@@ -440,9 +450,7 @@ def clean_scraped(text: str) -> Cleaned:
     if title:
         cleaned.blocks.append(CleanBlock("title", title, 1))
     kept = article_blocks(blocks, start, end)
-    standfirst = standfirst_index(blocks, headline_index, start)
-    if standfirst is not None:
-        kept.add(standfirst)
+    kept.update(standfirst_indexes(blocks, headline_index, start))
     for index, block in enumerate(blocks):
         if index in kept:
             kind = block_kind(block)
@@ -470,29 +478,52 @@ def scraped_article(blocks: list[Block]) -> tuple[int, str, int, int]:
     return headline_index, title, max(start, headline_index + 1), end
 
 
-def standfirst_index(blocks: list[Block], headline: int, start: int) -> int | None:
-    """The standfirst right under the headline, when only the byline, the date, page furniture
-    and short lines ("Court reporter") stand between it and the body: readers read it, it is
-    body."""
-    index = headline + 1
-    if headline < 0 or index >= start:
-        return None
-    block = blocks[index]
-    if (
-        block.is_furniture
-        or block.is_metadata
-        or block.word_count < _STANDFIRST_MIN_WORDS
-        or not (is_sentence(block) or looks_like_headline(block.text))
-        or _capitalised_share(block.text) > _STANDFIRST_MAX_CAPITALISED  # a byline's names
+def standfirst_indexes(blocks: list[Block], headline: int, start: int) -> list[int]:
+    """The standfirst under the headline: a summary sentence right under it, and a live blog's
+    key points (a bulleted list, each point a sentence or a clause), when only the byline, the
+    date, page furniture and short lines ("Court reporter", "LIVE") stand between them and the
+    body: readers read them, they are body."""
+    if headline < 0 or headline + 1 >= start:
+        return []
+    found = []
+    summary = blocks[headline + 1]
+    if not (
+        summary.is_furniture
+        or summary.is_metadata
+        or summary.word_count < _STANDFIRST_MIN_WORDS
+        or not (is_sentence(summary) or looks_like_headline(summary.text))
+        or _capitalised_share(summary.text) > _STANDFIRST_MAX_CAPITALISED  # a byline's names
     ):
-        return None
-    between = blocks[index + 1 : start]
-    if all(
-        other.is_metadata or other.is_furniture or other.word_count <= _LABEL_MAX_WORDS
-        for other in between
-    ):
-        return index
-    return None
+        found.append(headline + 1)
+    for index in range(headline + 1 + len(found), start):
+        block = blocks[index]
+        neighbours = blocks[index - 1 : index + 2 : 2]  # the blocks above and below it
+        if _is_key_point(block) and any(_is_key_point(other) for other in neighbours):
+            found.append(index)
+        elif not (
+            block.is_metadata
+            or block.is_furniture
+            or block.word_count <= _LABEL_MAX_WORDS
+            or _is_names(block)  # a byline without "By": "Kirsty Baird and Owen Tait"
+        ):
+            return []  # text between them and the body: the body starts higher than it seems
+    return found
+
+
+def _is_names(block: Block) -> bool:
+    return (
+        block.word_count <= _NAMES_MAX_WORDS
+        and _capitalised_share(block.text) > _STANDFIRST_MAX_CAPITALISED
+        and not _SENTENCE_END.search(block.text)
+    )
+
+
+def _is_key_point(block: Block) -> bool:
+    return (
+        not block.is_furniture
+        and block.word_count >= _KEY_POINT_MIN_WORDS
+        and bool(BULLET.match(block.text))
+    )
 
 
 def _capitalised_share(text: str) -> float:
