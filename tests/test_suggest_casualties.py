@@ -1340,6 +1340,12 @@ TABLE_WITH_OTHER_COLUMNS_FIRST = (
 )
 TABLE_IN_CAPITALS = "DISTRICT DEAD HURT\n\nAlder 4 9\n\nBrenna 0 2"
 TABLE_OF_WOUNDED_FIRST = "Site Wounded Killed\n\nNorth gate 15 2"
+# a Markdown table pasted into a text file, and the same with a row a block
+TABLE_IN_PIPES = (
+    "Casualties since 1 March:\n\n| County | Injured | Deaths |\n|---|---:|---:|\n"
+    "| Garissa | 9 | 22 |\n| Kisumu | 15 | 8 |\n\nFigures from the Red Cross."
+)
+TABLE_IN_PIPED_BLOCKS = "District | Dead | Missing\n\nSindhupalchok | 14 | 9\n\nTotal | 25 | 12"
 
 
 @pytest.mark.parametrize(
@@ -1359,6 +1365,14 @@ TABLE_OF_WOUNDED_FIRST = "Site Wounded Killed\n\nNorth gate 15 2"
             ("Brenna 0 2", {"count": 0, "kind": "killed"}),
         ]),
         (TABLE_OF_WOUNDED_FIRST, [("North gate 15 2", {"count": 15, "kind": "injured"})]),
+        (TABLE_IN_PIPES, [
+            ("| Garissa | 9 | 22 |", {"count": 9, "kind": "injured"}),
+            ("| Kisumu | 15 | 8 |", {"count": 15, "kind": "injured"}),
+        ]),
+        (TABLE_IN_PIPED_BLOCKS, [
+            ("Sindhupalchok | 14 | 9", {"count": 14, "kind": "killed"}),
+            ("Total | 25 | 12", {"count": 25, "kind": "killed"}),
+        ]),
     ],
 )
 def test_a_table_row_is_a_figure_counted_from_its_first_casualty_column(

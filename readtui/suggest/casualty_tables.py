@@ -24,15 +24,21 @@ from operator import itemgetter
 from readtui.casualty import parse_casualty
 from readtui.suggest.casualty_broad import CASUALTY_WORD, COUNT, is_count, names_one, with_added
 
-# a row: a block of a label without digits, then numeric cells ("1,482", "1.8", "12%", "-")
+# a row: a line of a label without digits, then numeric cells ("1,482", "1.8", "12%", "-"),
+# set apart by spaces or by pipes ("| Nairobi | 47 | 38 |", as Markdown writes a table)
+_CELL_VALUE = r"(?:\d[\d,.]*%?|[-–—]|n/a)"
 _ROW = re.compile(
-    r"(?P<label>[^\d\n]{0,60}?)[^\S\n]*"
-    r"(?P<cells>(?:(?:\d[\d,.]*%?|[-–—]|n/a)(?:[^\S\n]+|$)){1,12})"
+    rf"(?P<label>[^\d\n|]{{0,60}}?)[^\S\n]*(?P<cells>(?:{_CELL_VALUE}(?:[^\S\n]+|$)){{1,12}})"
 )
-_BREAK = re.compile(r"\n\n")
-_CELL_END = set("0123456789%-–—a")  # "a": n/a
+_PIPED_ROW = re.compile(
+    rf"\|?[^\S\n]*(?P<label>[^\d\n|]{{0,60}}?)[^\S\n]*"
+    rf"(?P<cells>(?:\|[^\S\n]*{_CELL_VALUE}[^\S\n]*){{1,12}})\|?"
+)
+_SEPARATOR = re.compile(r"[|:\-\s]*-{3,}[|:\-\s]*")  # a Markdown table's |---|---:|
+_LINE = re.compile(r"[^\n]+")
+_CELL_END = set("0123456789%-–—a|")  # "a": n/a
 _ROW_LENGTH = 160
-_CELL = re.compile(r"\S+")
+_CELL = re.compile(r"[^\s|]+")
 _WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _HEADER_LENGTH = 160
 # words that go on a column's name: "Killed or missing", "Deaths per 100,000"
@@ -41,6 +47,7 @@ _JOINING = {"of", "and", "or", "in", "per", "by", "to", "the", "with", "&", "/",
 _DIGIT = re.compile(r"\d")
 _MARK = re.compile(r"[^\S\n]*[:|][^\S\n]*")
 _LABEL_LENGTH = 60
+_BEFORE_A_DATE = {"since", "from", "on", "in", "at", "by", "until", "till", "of", "to", "week"}
 _LABEL_WORDS = 6
 
 
@@ -49,9 +56,9 @@ def add_tabled(
 ) -> list[tuple[int, int, dict]]:
     """`found` with the table rows and labelled counts it does not hold, sorted.
     `casualty_words`: where the casualty words start, in order."""
-    breaks = _block_breaks(text)
-    rows = _table_rows(text, breaks)
-    labelled = _labelled_counts(text, low, casualty_words, breaks, rows)
+    lines = [line.span() for line in _LINE.finditer(text)]
+    rows = _table_rows(text, lines)
+    labelled = _labelled_counts(text, low, casualty_words, lines, rows)
     if not rows and not labelled:
         return found
     # a row, or a label with its count, replaces what the other passes found inside it; a
@@ -65,36 +72,40 @@ def add_tabled(
     return with_added(found, added)
 
 
-def _block_breaks(text: str) -> list[int]:
-    """Where each block ends (a blank line, or the end of the text)."""
-    return [*(match.start() for match in _BREAK.finditer(text)), len(text)]
-
-
-def _table_rows(text: str, breaks: list[int]) -> list[tuple[int, int, dict]]:
-    """The rows of every table with a casualty column, as figures."""
+def _table_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, dict]]:
+    """The rows of every table with a casualty column, as figures. A table is a run of row
+    lines (blank lines between them allowed), under a header line."""
     figures: list[tuple[int, int, dict]] = []
     table: list[re.Match] = []
-    start = 0
-    for end in breaks:
-        # a row ends in a cell: the test on its last character spares the pattern most blocks
+    first = 0  # the index in `lines` of the table's first row
+    for index, (start, end) in enumerate(lines):
+        # a row ends in a cell: the test on its last character spares the patterns most lines
         row = None
-        if end - start <= _ROW_LENGTH and end > start and text[end - 1] in _CELL_END:
-            row = _ROW.fullmatch(text, start, end)
+        if end - start <= _ROW_LENGTH and text[end - 1] in _CELL_END:
+            pattern = _PIPED_ROW if "|" in text[start:end] else _ROW
+            row = pattern.fullmatch(text, start, end)
         if row:
+            if not table:
+                first = index
             table.append(row)
         elif table:
-            figures += _figures_of(text, table)
+            figures += _figures_of(text, lines, first, table)
             table = []
-        start = end + 2
-    return figures + (_figures_of(text, table) if table else [])
+    return figures + (_figures_of(text, lines, first, table) if table else [])
 
 
-def _figures_of(text: str, rows: list[re.Match]) -> list[tuple[int, int, dict]]:
-    """The rows of one table (consecutive row blocks) as figures, when the block above them is
-    a header that names a casualty column."""
-    end = rows[0].start() - 2
-    start = text.rfind("\n\n", 0, max(0, end)) + 2 if end > 0 else -1
-    if start < 0 or not 0 < end - start <= _HEADER_LENGTH or _DIGIT.search(text, start, end):
+def _figures_of(
+    text: str, lines: list[tuple[int, int]], first: int, rows: list[re.Match]
+) -> list[tuple[int, int, dict]]:
+    """The rows of one table as figures, when the line above the first of them (or above a
+    Markdown separator line) is a header that names a casualty column."""
+    above = first - 1
+    if above >= 0 and _SEPARATOR.fullmatch(text, *lines[above]):
+        above -= 1
+    if above < 0:
+        return []
+    start, end = lines[above]
+    if end - start > _HEADER_LENGTH or _DIGIT.search(text, start, end):
         return []
     header = text[start:end]
     if not CASUALTY_WORD.search(header.lower()):
@@ -121,8 +132,12 @@ def _figures_of(text: str, rows: list[re.Match]) -> list[tuple[int, int, dict]]:
 def _casualty_column(header: str, columns: int) -> tuple[str, int] | None:
     """The first column of `header` that names a casualty and its position, when the header
     splits into `columns` columns; None otherwise."""
-    words = header.split()
-    for names in (_by_capitals(words), words):
+    if "|" in header:  # the columns are given: "| County | Deaths | Injured |"
+        splits = [[name.strip() for name in header.strip().strip("|").split("|")]]
+    else:
+        words = header.split()
+        splits = [_by_capitals(words), words]
+    for names in splits:
         if len(names) == columns:
             for position, name in enumerate(names):
                 if CASUALTY_WORD.search(name.lower()):
@@ -148,20 +163,21 @@ def _labelled_counts(
     text: str,
     low: str,
     casualty_words: list[int],
-    breaks: list[int],
+    lines: list[tuple[int, int]],
     rows: list[tuple[int, int, dict]],
 ) -> list[tuple[int, int, dict]]:
-    """The labelled counts: blocks that open with a label holding a casualty word."""
+    """The labelled counts: lines that open with a label holding a casualty word."""
     figures: list[tuple[int, int, dict]] = []
-    seen = -1  # the last block looked at
+    seen = -1  # the last line looked at
     row_starts = {start for start, _, _ in rows}
+    line_starts = [start for start, _ in lines]
     for word in casualty_words:
-        index = bisect.bisect_left(breaks, word)
-        start = breaks[index - 1] + 2 if index else 0
+        index = bisect.bisect_right(line_starts, word) - 1
+        start, end = lines[index]
         if start == seen or word - start > _LABEL_LENGTH or start in row_starts:
             continue
         seen = start
-        figure = _labelled_count(text, low, start, breaks[index])
+        figure = _labelled_count(text, low, start, end)
         if figure:
             figures.append(figure)
     return figures
@@ -182,8 +198,9 @@ def _labelled_count(text: str, low: str, start: int, end: int) -> tuple[int, int
         word = CASUALTY_WORD.search(low, start, label_end)
     else:
         word = CASUALTY_WORD.match(low, start, label_end)
-    if not word or len(text[start:label_end].split()) > _LABEL_WORDS:
-        return None
+    label = text[start:label_end].split()
+    if not word or len(label) > _LABEL_WORDS or label[-1].lower() in _BEFORE_A_DATE:
+        return None  # "Casualties since 1 March", "Deaths in 2025"
     at = mark.end() if mark else digit.start()
     count = COUNT.match(low, at, end)
     if not count or names_one(count.group()) or not is_count(text, low, count, led=True):
