@@ -1434,3 +1434,29 @@ def test_a_label_naming_a_casualty_then_its_count_is_a_figure(
 )
 def test_look_alikes_of_labelled_counts_are_not_suggested(text: str) -> None:
     assert figures(text) == []
+
+
+VICTIMS_LIST = (
+    "Police released the names of the victims of the bus crash. Among the dead were:\n\n"
+    "1. Rowena Dela Cruz, 42, a public school teacher from San Jose\n\n"
+    "2. Three members of the Bautista family of Sibalom\n\n"
+    "- two traffic marshals of the county government\n\n"
+    "The injured were taken to three hospitals."
+)
+
+
+def test_items_of_a_list_of_victims_count_people_whatever_their_noun() -> None:
+    # a bullet or a number keeps the list going past a named victim, who is no figure: the
+    # toll counts them, and the item itself says nothing happened
+    found = [(VICTIMS_LIST[s:e], attrs) for s, e, attrs in find_casualties(VICTIMS_LIST)]
+    assert found == [
+        ("Three members of the Bautista family of Sibalom",
+         {"kind": "killed", "count": 3, "group": "members"}),
+        ("two traffic marshals of the county government",
+         {"kind": "killed", "count": 2, "group": "traffic marshals"}),
+    ]
+
+
+def test_a_list_of_things_under_an_injured_lead_in_gives_no_figure() -> None:
+    text = "The injured were taken to:\n\n- two field clinics in the north\n\n- 3 tents at the stadium"
+    assert figures(text) == []

@@ -392,14 +392,18 @@ def _with_what_happened_next(low: str, count_end: int, word_start: int, word_end
     return word_end
 
 
-def is_count(text: str, low: str, count: re.Match, led: bool = False) -> bool:
+def is_count(
+    text: str, low: str, count: re.Match, led: bool = False, of_victims: bool = False
+) -> bool:
     """Whether the count at `count` may count people: not a year, an age, money or a thing.
     `led`: the count follows its casualty word ("whereabouts of 31"), whose "of" is no sign of
-    a year or a part ("of 2015", "one of 3")."""
+    a year or a part ("of 2015", "one of 3"). `of_victims`: it opens an item of a list of the
+    dead, missing or taken, which counts people whatever noun follows ("two traffic
+    marshals")."""
     value = count.group()
     if _YEAR.fullmatch(value) or _NOT_PEOPLE_AFTER.match(low, count.end()):
         return False
-    plural = _PLURAL_AFTER.match(low, count.end())
+    plural = None if of_victims else _PLURAL_AFTER.match(low, count.end())
     if plural and not _PLURAL_PEOPLE.match(plural.group(1)) and not _A_PERSON.search(value):
         return False  # "3 meetings"; but "Cyclist dies" names whom it counts
     if not led and _MONEY_OR_AGE_BEFORE.search(low, max(0, count.start() - 12), count.start()):

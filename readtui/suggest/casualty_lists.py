@@ -29,6 +29,7 @@ _TOLL_WORD = re.compile(r"(?<![\w-])(?:toll|tally|casualt\w*|fatalit\w*)(?![\w-]
 _ITEM = re.compile(r"(?:[a-z][\w’' -]{0,40}:[^\S\n]+)?(?=[\d]|[a-z])")
 _NUMBERED = re.compile(r"[.)][^\S\n]")
 _ITEM_LENGTH = 120
+_ENUMERATOR = re.compile(r"(?:\d{1,2}[.)]|[-•*–])[^\S\n]+")
 _LEAD_IN_LENGTH = 160
 
 
@@ -53,9 +54,10 @@ def add_listed(
             item_end = low.find("\n\n", position)
             item_end = len(low) if item_end < 0 else item_end
             item = _listed_figure(text, low, position, item_end, kind)
-            if item is None:
-                break
-            if not overlaps(starts, ends, (item[0], item[1])):
+            if item is None and not _ENUMERATOR.match(low, position, item_end):
+                break  # the list has ended; an item that is no figure ("1. Rowena Dela Cruz,
+                # 42") is passed over when a bullet or a number says the list goes on
+            if item and not overlaps(starts, ends, (item[0], item[1])):
                 added.append(item)
             position = item_end + 2
     return with_added(found, added)
@@ -67,14 +69,25 @@ def _listed_figure(
     """The item from `start` to `end` as a figure, or None when it is no item of a toll."""
     if end - start > _ITEM_LENGTH:
         return None
-    label = _ITEM.match(low, start, end)
-    count = COUNT.match(low, label.end(), end) if label else None
-    if not count or not is_count(text, low, count) or names_one(count.group()):
-        return None  # "300 tents", "a nurse"
-    if label.end() == start and _NUMBERED.match(low, count.end()):
-        return None  # a numbered item: "1. More beds"
+    enumerator = _ENUMERATOR.match(low, start, end)  # "1. ", "- ": the item follows it
+    if enumerator:
+        start = enumerator.end()
     while end > start and low[end - 1] in " .;,":
         end -= 1
+    label = _ITEM.match(low, start, end)
+    count = COUNT.match(low, label.end(), end) if label else None
+    # under a lead-in saying they died, went missing or were taken, a count counts people
+    # whatever noun follows ("two traffic marshals"). A name ("Rowena Dela Cruz, 42") is no
+    # figure: the toll above counts them, and the item itself says nothing happened
+    of_victims = kind not in (None, "injured")
+    if (
+        not count
+        or names_one(count.group())
+        or not is_count(text, low, count, of_victims=of_victims)
+    ):
+        return None  # "300 tents", "a nurse"
+    if not enumerator and label.end() == start and _NUMBERED.match(low, count.end()):
+        return None  # a numbered item: "1. More beds"
     attrs = parse_casualty(text[start:end])
     if not any(key in attrs for key in ("count", "count_min", "count_max")):
         return None
