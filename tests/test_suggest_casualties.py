@@ -1458,5 +1458,8 @@ def test_items_of_a_list_of_victims_count_people_whatever_their_noun() -> None:
 
 
 def test_a_list_of_things_under_an_injured_lead_in_gives_no_figure() -> None:
-    text = "The injured were taken to:\n\n- two field clinics in the north\n\n- 3 tents at the stadium"
+    text = (
+        "The injured were taken to:\n\n- two field clinics in the north\n\n"
+        "- 3 tents at the stadium"
+    )
     assert figures(text) == []
