@@ -117,7 +117,8 @@ _KINDS = {
     r"|lost\s+(?:(?:his|her|their|its|our|my|your)\s+)?li(?:fe|ves)"
     r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death"
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
-    "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated|treatment|burns|fractures"
+    "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated|treatment|burns?|fractures"
+    r"|(?:remain|remains|still)\s+admitted"
     r"|stabbed"
     r"|inhalation|(?:broken|crushed|fractured)\s+(?:legs?|arms?|bones|spines?|ribs|skulls?|limbs"
     r"|hips?|pelvis(?:es)?)"
@@ -134,6 +135,7 @@ _KINDS = {
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
+    r"|whisk(?:ed|ing)\s+away"
     r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention",
 }
 _IMPLIED_KINDS = {

@@ -1463,3 +1463,49 @@ def test_a_list_of_things_under_an_injured_lead_in_gives_no_figure() -> None:
         "- 3 tents at the stadium"
     )
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # a group joined by "and" to a figure, with no count of its own
+        ("The lorry killed eight bus passengers and the bus driver and left 27 others injured.",
+         "killed eight bus passengers and the bus driver", {"count": 9}),
+        ("The blast left a security guard and a cook dead.", "a security guard and a cook dead",
+         {"count": 2}),
+        # an injury of one person, in the words of a hospital or a fire service
+        ("A firefighter suffered a minor burn to his hand.",
+         "A firefighter suffered a minor burn", {"count": 1, "kind": "injured"}),
+        ("One boy suffered a broken leg in the crash.", "One boy suffered a broken leg",
+         {"count": 1, "kind": "injured"}),
+        ("At least 14 patients have lost their eyesight.",
+         "At least 14 patients have lost their eyesight", {"count_min": 14, "kind": "injured"}),
+        ("318 remain admitted, hospital officials said.", "318 remain admitted",
+         {"count": 318, "kind": "injured"}),
+        # taken, in the words of a kidnapping
+        ("Gunmen shot the bride's father and fled, whisking away 12 guests.",
+         "whisking away 12 guests", {"count": 12, "kind": "captured"}),
+        ("Her son is among those in captivity.", "Her son is among those in captivity",
+         {"count": 1, "kind": "captured"}),
+        # a headline's present tense
+        ("Confirmed deaths rise to 212", "deaths rise to 212", {"count": 212, "kind": "killed"}),
+    ],
+)
+def test_shapes_of_the_tenth_and_eleventh_unseen_sets(text: str, span: str, attrs: dict) -> None:
+    found = {text[start:end]: found_attrs for start, end, found_attrs in find_casualties(text)}
+    assert span in found, found
+    assert {key: found[span].get(key) for key in attrs} == attrs
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the attacker did not die: the soldiers alone are counted
+        ("The gunmen killed two soldiers and the attacker fled.", ["killed two soldiers"]),
+        ("The player is out with an injury for 3 weeks.", []),
+        ("12 were admitted to the college this year.", []),
+        ("Prices rise to 212 dollars a barrel.", []),
+    ],
+)
+def test_look_alikes_of_the_tenth_and_eleventh_sets(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected

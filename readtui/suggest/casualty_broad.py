@@ -51,6 +51,9 @@ _CASUALTY_PHRASES = """
     disappeared|forcibly disappeared|disappearances|enforced disappearances|condition of
     in detention|in arbitrary detention|deprived of liberty|deprived of their liberty|taken alive
     not been seen since|has not been seen|have not been seen|lifeless body|lifeless bodies
+    burn|wound|bullet wound|gunshot wound|stab wound|head injury|broken leg|broken legs
+    broken arm|broken arms|broken pelvis|fractured skull|lost their eyesight|lost his eyesight
+    lost her eyesight|remain admitted|still admitted|in captivity|whisked away|whisking away
 """
 _PHRASES = sorted(
     {phrase.strip() for line in _CASUALTY_PHRASES.split("\n") for phrase in line.split("|")} - {""}
@@ -171,18 +174,30 @@ _BLOCKED_BETWEEN = re.compile(
 # between a casualty word and the count after it: a label, a table cell, a toll that reaches it
 _BRIDGE_TO_COUNT = re.compile(
     r"[^\S\n]*(?:[:|–—-][^\S\n]*)?"
-    r"(?:(?:rose|risen|climbed|jumped|reached|stands?|stood|is|was|are|were|now|has|had|have"
+    r"(?:(?:rose|risen|rises?|climbed|climbs|jumped|jumps|reached|reaches|hits?|tops|passes"
+    r"|exceeds|stands?|stood|is|was|are|were|now|has|had|have"
     r"|been|put|at|to|of|figure|total|confirmed|so far)[^\S\n]+){0,4}$",
     re.IGNORECASE,
 )
+# "a minor burn": how bad, not a person (a minor)
+_SEVERITY = re.compile(r"(?:a|an)[^\S\n]+(?:minor|serious|slight|superficial|severe)")
 # a casualty word that is a verb or a label: the count may come right after it
 _LEADS_A_COUNT = re.compile(
     r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
     r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated|holding"
+    r"|whisked away|whisking away"
     r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of|condition of|buried"
 )
 # words that only lead a count: "holding 38 men" (not "12 protesters were holding placards")
-_LEADS_ONLY = ("holding", "whereabouts", "fate of", "condition of", "buried")
+_LEADS_ONLY = (
+    "holding",
+    "whereabouts",
+    "fate of",
+    "condition of",
+    "buried",
+    "whisked away",
+    "whisking away",
+)
 # words that lead a count only with what they say of it after it: "the whereabouts of 31
 # fishermen remain unknown", "the condition of five was stated to be critical"
 _SAID_AFTER = {
@@ -319,7 +334,7 @@ def _figure_at(
     count = None
     if word not in _LEADS_ONLY:
         for candidate in reversed(list(COUNT.finditer(low, clause_start, word_start))):
-            if is_count(text, low, candidate):
+            if is_count(text, low, candidate) and not _SEVERITY.fullmatch(candidate.group()):
                 count = candidate
                 break
     if count:
