@@ -2,6 +2,7 @@
 `validate` and `export` with --jobs; the same bytes however many processes; reruns continue;
 ctrl+c leaves whole outputs; failures are named and the run goes on."""
 
+import itertools
 import json
 import os
 import random
@@ -19,11 +20,12 @@ from readtui.document import load_document
 from readtui.store import AnnotationStore, sidecar_path
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = sorted(
-    path
-    for path in (REPO / "sample_articles").iterdir()
-    if path.is_file() and path.suffix in (".txt", ".md", ".html")
-)
+# the samples of each kind in turn (.html, .md, .txt), so that any dozen holds all three
+_BY_KIND = [
+    sorted(path for path in (REPO / "sample_articles").glob(f"*{suffix}") if path.is_file())
+    for suffix in (".html", ".md", ".txt")
+]
+SAMPLES = [path for paths in itertools.zip_longest(*_BY_KIND) for path in paths if path]
 
 
 def make_corpus(folder: Path, count: int, seed: int = 1) -> Path:
@@ -243,7 +245,9 @@ def test_suggest_into_a_file_continues_an_interrupted_run(run_cli, corpus, tmp_p
     # done and nothing changed: nothing to do; a changed article is done again from there
     assert "is up to date" in run_cli("suggest", corpus, "--json", "-o", out).stdout
     time.sleep(0.01)
-    index = next(i for i, path in enumerate(articles(corpus)) if i > 5 and path.suffix == ".txt")
+    index = next(
+        i for i, path in enumerate(articles(corpus)) if i > 5 and path.suffix in (".txt", ".md")
+    )
     changed = articles(corpus)[index]
     changed.write_text(changed.read_text(encoding="utf-8") + "\n3 people were killed.\n", "utf-8")
     again = run_cli("suggest", corpus, "--json", "-o", out)

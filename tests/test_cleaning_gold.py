@@ -67,6 +67,15 @@ CLEANER_FAILS = {
         "a kicker above the headline is kept, and the headline repeated as a body block",
         {"body"},
     ),
+    "modderkloof-shaft-fire-eight-years-on-inkwell-longread.html": (
+        "a long read keeps its 'Long read' label, the headline repeated above the text, and a "
+        "byline of words and photographs",
+        {"body"},
+    ),
+    "north-varesh-flash-update-3-innertext.txt": (
+        "a situation report's 'HIGHLIGHTS' heading above its key points is dropped",
+        {"body"},
+    ),
     "bayt-harran-hospital-strike-ngo.html": (
         "a press release keeps its 'Press release' label, the headline repeated as the first "
         "paragraph, and its media contacts",

@@ -469,6 +469,11 @@ REGIONAL_HEADLINE_STANDFIRST_BYLINE = (
 # an innerText live blog: bulleted key points under the headline, names as the byline, an
 # in-text "READ:" link
 INNERTEXT_LIVEBLOG_KEY_POINTS = (LAYOUTS / "innertext-liveblog-key-points.txt").read_text()
+# an innerText page: header lines without blank lines (no hard wrapping), a byline with the
+# place and the date, captions ending in their credit, a report's section heading
+SCRAPED_REPORT_WITH_CAPTIONS = (
+    LAYOUTS / "scraped-report-with-captions-and-sections.txt"
+).read_text()
 
 
 def test_a_date_line_with_time_zones_is_no_headline():
@@ -514,6 +519,22 @@ def test_a_live_blog_s_key_points_are_body_and_no_key_point_is_the_headline():
     texts = [text for _, text in blocks]
     assert not any(text.startswith("READ:") for text in texts)  # an in-text link
     assert "Kirsty Baird and Owen Tait" not in texts and "Refresh for updates" not in texts
+
+
+def test_captions_with_credits_and_a_byline_line_with_the_date_are_no_headline_or_body():
+    cleaned = clean_scraped(SCRAPED_REPORT_WITH_CAPTIONS)
+    assert cleaned.title == "Floodwaters cut off three villages as Kessel River peaks"
+    assert cleaned.date == "Mar 4, 2027, 08:15 EAT"
+    body = [block.text for block in cleaned.blocks if block.kind != "title"]
+    assert body == [
+        "KESSEL: Floodwaters cut off three villages in Kessel district on Monday after the "
+        "river rose two metres overnight, county officials said.",
+        "Two people drowned when their canoe capsized near Lower Kessel, the county "
+        "commissioner said. A search for a third person continues.",
+        "RESPONSE",  # a section of the report, not a comment section's header
+        "The county has opened four evacuation centres and sent two boats to ferry residents "
+        "to higher ground.",
+    ]
 
 
 def test_an_embedded_post_keeps_its_text_apart_from_its_sign_off():

@@ -82,7 +82,9 @@ FAMILIES = (
         r"\bnotify me of (?:new|follow-up) (?:comments|posts)\b",
         r"\byour e-?mail address will not be published\b",
         r"\brequired fields are marked\b",
-        r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?:?$",
+        # "Responses", "12 Responses"; "RESPONSE" alone heads a report's section
+        r"^(?:\d+\s+)?(?:comments?|responses|replies)(?:\s*\(\d+\))?:?$",
+        r"^\d+\s+response(?:\s*\(\d+\))?:?$",
         r"^(?:\d+|one|no) (?:comments?|responses?|replies|thoughts) (?:to|on)\b",
         r"^(?:view|show|hide|load|read|see) (?:all )?(?:\d+ )?comments?\b",
         r"^comments? (?:are|is) (?:now )?closed\b",
@@ -200,10 +202,15 @@ FAMILIES = (
         80,
         # A caption ending in its credit: "... on Tuesday. (AP Photo/Gene Puskar)"
         r"\([^()]{0,60}\b(?:photo|photograph|image|picture|credit)s?\b[^()]{0,60}\)(?:\s+\w+)?$",
+        r"[.!?”\"]\s*\(source:[^()]{1,60}\)$",  # "... closest approach. (Source: NASA)"
         # ... or after a separator: "... on Thursday. PHOTO | JOSEPH MBOYA", "... Photo: Reuters"
         r"[.!?”\"]\s+(?:file\s+)?(?:photo|photograph|image|picture)s?\s*(?:[|:/]|by\b)\s*[^.!?|]{2,60}$",
         # ... or after a dash: "... on Sunday. — Frontier Ledger photo"
         r"[.!?”\"]\s+[—–-]\s*[^.!?|]{2,60}\b(?:photo|photograph|picture|image)s?$",
+        # ... or a name in capitals and the outlet: "... on Tuesday. — HAZWAN ISMAIL/The Star"
+        r"[.!?”\"]\s+[—–-]\s*(?-i:[A-Z][A-Z.'’ -]{2,40})\s*/\s*[^.!?|/]{2,50}$",
+        # ... or the outlet in capitals, in brackets: "... on Monday night. (WKDM)"
+        r"[.!?”\"]\s*\((?-i:[A-Z][A-Z0-9&.' -]{1,20})\)$",
     ),
     _family(
         "advert",
@@ -231,7 +238,9 @@ FAMILIES = (
         r"^(?:home|close|open|back|loading\W*|back to top|scroll to top|go to top|top)$",
         r"^(?:you are here|breadcrumbs?)\b",
         r"\b(?:turn on|enable) javascript\b",
-        r"^\d+\s*(?:min|minute)s?\s*(?:read|listen)$",
+        r"^[·•|]?\s*\d+\s*(?:min|minute)s?\s*(?:read|listen)$",
+        # a live blog's: "Refresh the page for the latest updates"
+        r"^refresh (?:the |this )?(?:page )?(?:for|to see|to get) (?:the )?latest\b",
         r"^load (?:more|older|newer)\b",
         r"^search(?: for| the site| this site)?\s*:?(?: search)?$",
     ),

@@ -58,6 +58,10 @@ def wrap_width(lines: list[str]) -> int:
     width = max(lengths)
     if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
         return 0
+    # paragraphs longer than the width, each a line of its own: an innerText page whose
+    # short header lines (menus, a byline) only look wrapped
+    if sum(" " in line and len(line) > width + _WRAP_SLACK for line in lines) >= _WRAP_MIN_LINES:
+        return 0
     full = [line for line in lines if len(line) > width - _WRAP_SLACK]
     open_ended = sum(not _SENTENCE_END.search(line) for line in full)
     return width if open_ended >= _WRAP_MIN_LINES and open_ended * 2 >= len(full) else 0

@@ -63,7 +63,23 @@ def is_date_line(text: str) -> bool:
     leftover = [
         word for word in words(rest) if not (word.isdigit() or _DATE_LINE_WORDS.match(word))
     ]
-    return len(leftover) <= 1
+    if len(leftover) <= 1:
+        return True
+    # the byline and the place in the same line: "Ramesh Tiwari | Khandwari | Updated: Nov 19"
+    parts = [part.strip() for part in _SEPARATOR.split(text)]
+    return len(parts) > 1 and all(
+        is_date_line(part) if _DIGIT.search(part) else _is_label(part) for part in parts
+    )
+
+
+_SEPARATOR = re.compile(r"\s[|·•]\s")
+_LABEL_MAX_WORDS = 4
+
+
+def _is_label(text: str) -> bool:
+    """A name or a place: a few words, each capitalised."""
+    found = words(text)
+    return 0 < len(found) <= _LABEL_MAX_WORDS and all(word[:1].isupper() for word in found)
 
 
 def is_time_stamp(text: str) -> bool:
