@@ -1509,3 +1509,20 @@ def test_shapes_of_the_tenth_and_eleventh_unseen_sets(text: str, span: str, attr
 )
 def test_look_alikes_of_the_tenth_and_eleventh_sets(text: str, expected: list[str]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        ("The number of people who have died after consuming spurious liquor in the district "
+         "rose to 27 on Thursday.",
+         "The number of people who have died after consuming spurious liquor in the district "
+         "rose to 27", {"count": 27, "kind": "killed"}),
+        ("Morning roundup: Woman dies in house fire", "Woman dies",
+         {"count": 1, "kind": "killed"}),
+    ],
+)
+def test_a_toll_of_those_who_died_and_a_person_after_a_headline_s_label(
+    text: str, span: str, attrs: dict
+) -> None:
+    assert only_figure(text) == (span, attrs)

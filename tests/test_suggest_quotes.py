@@ -270,3 +270,22 @@ def test_a_blockquote_is_one_quote_with_the_quotes_inside_it(tmp_path) -> None:
 )  # fmt: skip
 def test_headline_quotes_and_words_of_a_record(text: str, quotes: list[str]) -> None:
     assert [text[start:end] for start, end, _ in find_quotes(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # a word the group's statement used, far from the verb that gives it to them
+        ("The movement said in a statement in Dalmiri, sent to journalists through a messaging "
+         'app, that its fighters had "liberated" the post.', "liberated"),
+        ("A spokesperson rejected reports on social media that the real death toll was "
+         "“above 500”, saying the count was checked daily.", "above 500"),
+    ],
+)
+def test_a_short_quote_given_to_someone_anywhere_in_the_sentence(text: str, quoted: str) -> None:
+    assert quoted in [text[start:end] for start, end, _ in find_quotes(text)]
+
+
+def test_a_scare_quote_with_no_speaker_in_its_sentence_is_no_quote() -> None:
+    text = 'The so-called "peace plan" was published. Critics doubt the "ceasefire" will hold.'
+    assert find_quotes(text) == []

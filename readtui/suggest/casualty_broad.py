@@ -114,8 +114,9 @@ COUNT = re.compile(
         r"|a dozen|half a dozen|a half-dozen|dozens|scores|hundreds|thousands"
         r"|several (?:dozen|hundred|thousand)|(?:a|an|the) (?:[\w-]+ )?couple"
         rf"|both (?:(?:his|her|their|the) )?(?:{trie_pattern(PERSONS.split())})"
-        # one person: a headline's "Woman dies", or "he was pronounced dead"
-        rf"|(?<![^\n])(?:[\w’'-]+ ){{0,2}}?(?:{PERSON})|(?<![\w-])(?:he|she)(?= )"
+        # one person: a headline's "Woman dies" (also after "Morning roundup: "), or "he was
+        # pronounced dead"
+        rf"|(?:(?<![^\n])|(?<=:\x20))(?:[\w’'-]+ ){{0,2}}?(?:{PERSON})|(?<![\w-])(?:he|she)(?= )"
         r"|(?:a|one|two|\d+) lakh"
         # one more person: "left a fourth with severe burns"
         r"|(?:a|an|another) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?= )"

@@ -56,7 +56,7 @@ _ATTRIBUTED_BEFORE = re.compile(
     r"|hails|wrote|writes|pledged|pledges|claimed|claims|admitted|admits|denied|denies|branded"
     r"|brands|slammed|slams|criticised|criticized|criticises|criticizes|dismissed|dismisses"
     r"|blamed|blames|termed|terms|deemed|deems|marked|labelled|labeled|classed|classified|logged"
-    r"|according\s+to)\b[^.!?;\n]{0,80}$"
+    r"|rejected|rejects|according\s+to)\b[^.!?;\n]{0,200}$"
 )
 _SCARE_BEFORE = re.compile(
     r"(?:so-called|dubbed|nicknamed|known\s+as|the\s+(?:word|term))\s*$", re.IGNORECASE
