@@ -546,3 +546,20 @@ def test_an_embedded_post_keeps_its_text_apart_from_its_sign_off():
         "ground and follow the instructions of police, as asked to.",
     ) in blocks
     assert ("paragraph", "— Mayor Joel Baptiste (@MayorBaptiste) August 14, 2026") in blocks
+
+
+def test_a_list_item_keeps_a_dash_inside_it():
+    # only a bullet at the start goes: "Char Bhabanipur — 9" is the item's own dash
+    text = (
+        "Boat capsizes on the Kalindi: 24 missing\n\n"
+        "Police in the district said the boat was carrying about 60 people when it overturned "
+        "in strong currents on Sunday evening, and that the search would go on overnight.\n\n"
+        "The missing, by village, according to the district administration:\n"
+        "Char Bhabanipur — 9 (four of them children)\n"
+        "• Uttar Kandi — 4\n\n"
+        "Divers from the fire service joined the search on Monday morning, officials said, "
+        "and relatives waited on the bank through the night for news of the missing."
+    )
+    body = [block.text for block in clean_scraped(text).blocks if block.kind != "title"]
+    assert "Char Bhabanipur — 9 (four of them children)" in body
+    assert "Uttar Kandi — 4" in body

@@ -80,4 +80,5 @@ def ends_wrapped_line(line: str, following: str, width: int) -> bool:
 
 def without_bullet(text: str) -> str:
     """A list item's text without its bullet glyph (a number stays: it may be referred to)."""
-    return _BULLET_GLYPH.sub("", text, count=1)
+    bullet = _BULLET_GLYPH.match(text)  # at the start only: "Char Bhabanipur — 9" keeps its dash
+    return text[bullet.end() :] if bullet else text
