@@ -49,14 +49,25 @@ from readtui.suggest import Suggestion, quote_blocks, rules_for, suggest  # noqa
 # tirumbal-stampede-innertext), the fourth (kransvlei-shaft-seismic-wrapped,
 # sarhadi-floods-pdma-innertext, dellwood-falls-bowling-shooting, road-safety-council-review-2026,
 # typhoon-balinsay-ndco-lines, qaramoun-observatory-daily-toll), and the fifth to the eighth (their
-# scores as they came are in the commits that added them). The ninth is the held-out set now.
+# scores as they came are in the commits that added them), the ninth (ashpura-heatwave-liveblog,
+# cerro-alcaraz-prison-riot, route-118-bridge-collapse, santa-isadora-ferry-fire,
+# tarrowgate-colliery, tesh-kalan-border-clashes), the tenth and the eleventh. The twelfth and
+# the thirteenth are the held-out sets now: scored once, as they came, and tuned on by nothing.
 HELD_OUT = [
-    "ashpura-heatwave-liveblog-sundar-times.txt",
-    "cerro-alcaraz-prison-riot-voz-del-pacifico-english.html",
-    "route-118-bridge-collapse-one-year-dunsford-sentinel.html",
-    "santa-isadora-ferry-fire-visayan-herald-innertext.txt",
-    "tarrowgate-colliery-methane-explosion-inspectorate-preliminary-report.md",
-    "tesh-kalan-border-clashes-cps-wire-wrapped.txt",
+    "kaiwhero-gorge-crash-police-release-innertext.txt",
+    "kossou-bus-tanker-crash-ana-wire-wrapped.txt",
+    "lumasi-virus-outbreak-explainer-east-lake-observer-scraped.txt",
+    "millbrook-county-fair-shooting-tri-state-ledger.html",
+    "san-expedito-mine-collapse-rescue-timeline.md",
+    "tal-qarsin-checkpoint-claim-vlf-statement-translated.txt",
+    "villa-tamarindo-party-massacre-el-vigia-english.html",
+    "bexley-county-tornado-timeline-gazette-scraped.txt",
+    "dashtgol-earthquake-flash-update-2.md",
+    "denholm-foam-factory-fire-verdict-ardent-courier.html",
+    "kalindi-river-boat-capsize-eastern-ledger-innertext.txt",
+    "kerrow-junction-rail-crash-what-we-know-northcast.html",
+    "tamarind-mall-siege-liveblog-daily-meridian.txt",
+    "tel-rimah-camp-shelling-lws-wire-wrapped.txt",
 ]
 
 ARTICLES = REPO / "sample_articles"

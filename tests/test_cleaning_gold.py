@@ -76,6 +76,25 @@ CLEANER_FAILS = {
         "a situation report's 'HIGHLIGHTS' heading above its key points is dropped",
         {"body"},
     ),
+    # the twelfth and thirteenth unseen sets (HELD_OUT in benchmarks/suggest.py), left as
+    # they came: the cleaner is not tuned on them
+    "bexley-county-tornado-timeline-gazette-scraped.txt": (
+        "a scraped page's site name is taken for the headline; its standfirst is dropped, and "
+        "a caption with its credit, a newsletter prompt and the author's bio are kept",
+        {"title", "body", "annotations"},
+    ),
+    "kaiwhero-gorge-crash-police-release-innertext.txt": (
+        "a police release keeps its 'Was this page helpful?' prompt",
+        {"body"},
+    ),
+    "lumasi-virus-outbreak-explainer-east-lake-observer-scraped.txt": (
+        "an explainer keeps three lines of a newsletter sign-up box",
+        {"body"},
+    ),
+    "tamarind-mall-siege-liveblog-daily-meridian.txt": (
+        "a live blog's 'Key points' label above its key points is dropped",
+        {"body"},
+    ),
     "bayt-harran-hospital-strike-ngo.html": (
         "a press release keeps its 'Press release' label, the headline repeated as the first "
         "paragraph, and its media contacts",
