@@ -40,9 +40,14 @@ def add_joined_people(
             continue
         limit = found[index + 1][0] if index + 1 < len(found) else len(low)
         floor = widened[index - 1][1] if index else 0
-        after = _AND_GROUP_AFTER.match(low, end, limit)
+        # the patterns only where " and " stands right after or before the figure: most have none
+        after = None
+        if low.startswith(" and ", end) or low.startswith(", and ", end):
+            after = _AND_GROUP_AFTER.match(low, end, limit)
         end_ = after.end() if after and _CLAUSE_GOES_ON.match(low, after.end()) else end
-        before = _GROUP_AND_BEFORE.search(low, max(floor, start - _REACH), start)
+        before = None
+        if low.endswith(" and ", max(floor, start - 5), start):
+            before = _GROUP_AND_BEFORE.search(low, max(floor, start - _REACH), start)
         start_ = before.start() if before else start
         if (start_, end_) == (start, end):
             continue
