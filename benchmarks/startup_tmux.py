@@ -15,6 +15,9 @@ Alone, over the sample articles (the part of benchmarks/reader.py that takes the
 The time runs from just before `tmux new-session` to the end of the first capture that shows
 the text: it overstates the start-up by the tmux client's start and up to one poll, alike for
 both sides; the ratio to the bare app measured the same way in the same run is what counts.
+Each run of readtui follows a run of the bare app, and the ratio is taken pair by pair: the
+machine's speed drifts by tens of percent over minutes (neighbours on a shared machine), and a
+baseline measured minutes apart would make that drift look like readtui's.
 """
 
 import argparse
@@ -158,10 +161,10 @@ class Terminal:
 
 
 def measure(samples: list[Path], tmp: Path, env: dict, repeats: int) -> dict:
-    """Bare app and every sample (first open, reopened), interleaved round by round so drift
-    hits all alike; the bare app at the start and halfway through each round. `env` is the
-    children's environment, with XDG_CACHE_HOME the shared (warm) cache; a first open gets an
-    empty cache folder of its own.
+    """Each sample first opened and reopened, each run paired with a run of the bare app just
+    before it, so that the machine's drift (a busy neighbour, a CPU slowing down) hits both
+    sides of each ratio alike. `env` is the children's environment, with XDG_CACHE_HOME the
+    shared (warm) cache; a first open gets an empty cache folder of its own.
     """
     from readtui.document import load_document
 
@@ -180,9 +183,9 @@ def measure(samples: list[Path], tmp: Path, env: dict, repeats: int) -> dict:
     def readtui(path):
         return [sys.executable, "-m", "readtui", str(path)]
 
-    runs: dict = {"bare": [], "first": {}, "reopen": {}, "expected": expected, "repeats": repeats}
+    runs: dict = {"expected": expected, "repeats": repeats}
     for kind in ("first", "reopen"):
-        runs[kind] = {path.name: [] for path in samples}
+        runs[kind] = {path.name: [] for path in samples}  # (bare run, readtui run) pairs
     with Terminal(folder, env) as terminal:
         shared = {"XDG_CACHE_HOME": env["XDG_CACHE_HOME"]}
         # untimed: the file and bytecode caches, and the document cache for the reopens
@@ -192,20 +195,16 @@ def measure(samples: list[Path], tmp: Path, env: dict, repeats: int) -> dict:
             warm = terminal.time_until(readtui(path), expected[path.name], 1, shared)
             if "error" in warm:
                 failed.add(path.name)
-                runs["first"][path.name].append(warm)
+                runs["first"][path.name].append(({}, warm))
         for round_ in range(repeats):
             for index, path in enumerate(samples):
-                if index in (0, len(samples) // 2):
-                    runs["bare"].append(terminal.time_until(bare, BARE_TEXT))
                 if path.name in failed:
                     continue
                 cold = {"XDG_CACHE_HOME": str(folder / f"cache-{round_}-{index}")}
-                runs["first"][path.name].append(
-                    terminal.time_until(readtui(path), expected[path.name], 1, cold)
-                )
-                runs["reopen"][path.name].append(
-                    terminal.time_until(readtui(path), expected[path.name], 1, shared)
-                )
+                for kind, cache in (("first", cold), ("reopen", shared)):
+                    baseline = terminal.time_until(bare, BARE_TEXT)
+                    run = terminal.time_until(readtui(path), expected[path.name], 1, cache)
+                    runs[kind][path.name].append((baseline, run))
     runs["command"] = shlex.join(readtui(Path("FILE")))
     return runs
 
@@ -215,31 +214,57 @@ def _median(runs: list[dict]) -> float | None:
     return statistics.median(shown) if shown else None
 
 
+def _ratio(pairs: list[tuple[dict, dict]]) -> float | None:
+    """The median over the runs of a run's time over its bare run's."""
+    ratios = [
+        run["shown"] / bare["shown"] for bare, run in pairs if "shown" in run and "shown" in bare
+    ]
+    return statistics.median(ratios) if ratios else None
+
+
+def bare_runs(runs: dict) -> list[dict]:
+    return [
+        bare for kind in ("first", "reopen") for pairs in runs[kind].values() for bare, _ in pairs
+    ]
+
+
 def report(runs: dict) -> list[str]:
     """The table's lines: each sample's medians, ratios to the bare app, and PASS/FAIL."""
-    baseline = _median(runs["bare"])
+    baseline = _median(bare_runs(runs))
     lines = [
         f"start-up from outside, in tmux ({SIZE[0]}x{SIZE[1]}): launch until the text is on "
-        f"screen, median of {len(runs['bare'])} bare and {runs['repeats']} per sample; first "
-        "open with an empty document cache, reopen with a warm one",
+        f"screen, {runs['repeats']} runs per sample, each after a run of the bare app; the ratio "
+        "is the median of run / its bare run. First open with an empty document cache, reopen "
+        "with a warm one",
         f"  bare Textual app (one Static): {_s(baseline)}; readtui: {runs['command']}",
     ]
     head = ("sample", "first open", "ratio", "reopened", "ratio", f"<= {TARGET_RATIO}x")
     rows, verdicts, errors = [], [], []
     for name in runs["first"]:
-        first, reopen = _median(runs["first"][name]), _median(runs["reopen"][name])
-        ratios = [None if v is None or not baseline else v / baseline for v in (first, reopen)]
+        pairs = {kind: runs[kind][name] for kind in ("first", "reopen")}
+        medians = [_median([run for _, run in pairs[kind]]) for kind in ("first", "reopen")]
+        ratios = [_ratio(pairs[kind]) for kind in ("first", "reopen")]
         ok = all(r is not None and r <= TARGET_RATIO for r in ratios)
         verdicts.append(ok)
-        rows.append((name, _s(first), _x(ratios[0]), _s(reopen), _x(ratios[1]), _pf(ok)))
+        rows.append((name, _s(medians[0]), _x(ratios[0]), _s(medians[1]), _x(ratios[1]), _pf(ok)))
         for kind in ("first", "reopen"):
-            errors += [f"{name} {kind}: {r['error']}" for r in runs[kind][name] if "error" in r]
-    errors += [f"bare: {r['error']}" for r in runs["bare"] if "error" in r]
+            errors += [f"{name} {kind}: {r['error']}" for _, r in pairs[kind] if "error" in r]
+    errors += [f"bare: {r['error']}" for r in bare_runs(runs) if "error" in r]
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     pattern = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
     lines += ["  " + pattern.format(*head), "  " + "  ".join("-" * w for w in widths)]
     lines += ["  " + pattern.format(*row) for row in rows]
     passed = sum(verdicts)
+    all_ratios = [
+        ratio
+        for kind in ("first", "reopen")
+        for pairs in runs[kind].values()
+        if (ratio := _ratio(pairs)) is not None
+    ]
+    if all_ratios:
+        lines.append(
+            f"  ratios: median {statistics.median(all_ratios):.2f}x, worst {max(all_ratios):.2f}x"
+        )
     lines.append(
         f"  every sample <= {TARGET_RATIO}x the bare app, first open and reopened: "
         f"{_pf(passed == len(verdicts) and bool(verdicts))} ({passed}/{len(verdicts)})"
