@@ -1526,3 +1526,34 @@ def test_a_toll_of_those_who_died_and_a_person_after_a_headline_s_label(
     text: str, span: str, attrs: dict
 ) -> None:
     assert only_figure(text) == (span, attrs)
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        ("Over the past day the enemy lost up to 420 servicemen.", "lost up to 420 servicemen",
+         {"count_max": 420}),
+        ("Total enemy losses stand at approximately 412,300 personnel.",
+         "losses stand at approximately 412,300", {"count": 412300}),
+        ("We lost 14 of our comrades.", "lost 14", {"count": 14}),
+    ],
+)
+def test_a_communique_s_losses_count_soldiers(text: str, span: str, attrs: dict) -> None:
+    found_span, found_attrs = only_figure(text)
+    assert found_span == span
+    assert {key: found_attrs.get(key) for key in attrs} == attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team lost 3 games.",
+        "Families lost 300 homes.",
+        "The party lost 12 seats and 4 members.",
+        "The company reported losses of 40 million.",
+        "Team Played Won Lost\n\nHarrow Vale 12 8 4",
+        "Lost: 3\n\nDrawn: 2",
+    ],
+)
+def test_losses_of_things_are_no_figure(text: str) -> None:
+    assert figures(text) == []

@@ -54,6 +54,7 @@ _CASUALTY_PHRASES = """
     burn|wound|bullet wound|gunshot wound|stab wound|head injury|broken leg|broken legs
     broken arm|broken arms|broken pelvis|fractured skull|lost their eyesight|lost his eyesight
     lost her eyesight|remain admitted|still admitted|in captivity|whisked away|whisking away
+    lost|losses
 """
 _PHRASES = sorted(
     {phrase.strip() for line in _CASUALTY_PHRASES.split("\n") for phrase in line.split("|")} - {""}
@@ -176,6 +177,7 @@ _BLOCKED_BETWEEN = re.compile(
 _BRIDGE_TO_COUNT = re.compile(
     r"[^\S\n]*(?:[:|–—-][^\S\n]*)?"
     r"(?:(?:rose|risen|rises?|climbed|climbs|jumped|jumps|reached|reaches|hits?|tops|passes"
+    r"|amounted|amounting|totalled|totaled|totalling|totaling"
     r"|exceeds|stands?|stood|is|was|are|were|now|has|had|have"
     r"|been|put|at|to|of|figure|total|confirmed|so far)[^\S\n]+){0,4}$",
     re.IGNORECASE,
@@ -186,7 +188,7 @@ _SEVERITY = re.compile(r"(?:a|an)[^\S\n]+(?:minor|serious|slight|superficial|sev
 _LEADS_A_COUNT = re.compile(
     r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
     r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated|holding"
-    r"|whisked away|whisking away"
+    r"|whisked away|whisking away|lost|losses"
     r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of|condition of|buried"
 )
 # words that only lead a count: "holding 38 men" (not "12 protesters were holding placards")
@@ -198,6 +200,16 @@ _LEADS_ONLY = (
     "buried",
     "whisked away",
     "whisking away",
+    "lost",
+    "losses",
+)
+# a communiqué's losses count soldiers: "the enemy lost up to 420 servicemen", "losses stand at
+# 412,300 personnel" (not "lost 3 games", "lost their homes")
+_MILITARY_LOSSES = ("lost", "losses")
+_SOLDIERS_AFTER = re.compile(
+    r"[^\S\n]+(?:of[^\S\n]+(?:our|their|its|his|the)[^\S\n]+)?"
+    r"(?:personnel|servicemen|servicemembers|service members|soldiers|troops|fighters|militants"
+    r"|men|mercenaries|terrorists|comrades)\b"
 )
 # words that lead a count only with what they say of it after it: "the whereabouts of 31
 # fishermen remain unknown", "the condition of five was stated to be critical"
@@ -370,6 +382,7 @@ def _figure_at(
         and not names_one(count.group())
         and _BRIDGE_TO_COUNT.match(gap)
         and not (word == "holding" and _HELD_BY_LAW.search(low, clause_start, limit + 20))
+        and (word not in _MILITARY_LOSSES or _SOLDIERS_AFTER.match(low, count.end()))
         and not (word == "treated" and _ROUTINE_TREATMENT.match(low, word_end))
         and free(span := (word_start, _with_whom(low, count.end())))
     ):

@@ -47,6 +47,7 @@ _JOINING = {"of", "and", "or", "in", "per", "by", "to", "the", "with", "&", "/",
 _DIGIT = re.compile(r"\d")
 _MARK = re.compile(r"[^\S\n]*[:|][^\S\n]*")
 _LABEL_LENGTH = 60
+_NOT_A_COLUMN = {"lost", "losses"}
 _BEFORE_A_DATE = {"since", "from", "on", "in", "at", "by", "until", "till", "of", "to", "week"}
 _LABEL_WORDS = 6
 
@@ -108,7 +109,7 @@ def _figures_of(
     if end - start > _HEADER_LENGTH or _DIGIT.search(text, start, end):
         return []
     header = text[start:end]
-    if not CASUALTY_WORD.search(header.lower()):
+    if not _names_a_casualty(header.lower()):
         return []
     cells = len(_CELL.findall(rows[0].group("cells")))
     labelled = bool(rows[0].group("label").strip())
@@ -140,7 +141,7 @@ def _casualty_column(header: str, columns: int) -> tuple[str, int] | None:
     for names in splits:
         if len(names) == columns:
             for position, name in enumerate(names):
-                if CASUALTY_WORD.search(name.lower()):
+                if _names_a_casualty(name.lower()):
                     return name, position
             return None
     return None
@@ -195,9 +196,10 @@ def _labelled_count(text: str, low: str, start: int, end: int) -> tuple[int, int
     label_end = mark.start() if mark else digit.start()
     # without a colon, only a label that opens on its casualty word: "Injured, admitted 23"
     if mark:
-        word = CASUALTY_WORD.search(low, start, label_end)
+        word = _names_a_casualty(low, start, label_end)
     else:
         word = CASUALTY_WORD.match(low, start, label_end)
+        word = word if word and word.group() not in _NOT_A_COLUMN else None
     label = text[start:label_end].split()
     if not word or len(label) > _LABEL_WORDS or label[-1].lower() in _BEFORE_A_DATE:
         return None  # "Casualties since 1 March", "Deaths in 2025"
@@ -209,6 +211,16 @@ def _labelled_count(text: str, low: str, start: int, end: int) -> tuple[int, int
     if not any(key in attrs for key in ("count", "count_min", "count_max")):
         return None
     return start, count.end(), attrs
+
+
+def _names_a_casualty(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first casualty word of `text` that may name a column or a label: "Lost" heads a
+    results table's column, not a toll's."""
+    end = len(text) if end is None else end
+    for word in CASUALTY_WORD.finditer(text, start, end):
+        if word.group() not in _NOT_A_COLUMN:
+            return word
+    return None
 
 
 def _crosses(starts: list[int], ends: list[int], item: tuple[int, int, dict]) -> bool:
