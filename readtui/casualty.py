@@ -119,6 +119,7 @@ _KINDS = {
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
     "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated|treatment|burns?|fractures"
     r"|(?:remain|remains|still)\s+admitted"
+    r"|(?:admitted|admitting|receiv(?:ed|ing)|shifted)\s+(?:[\w,-]+\s+){0,4}?patients"
     r"|stabbed"
     r"|inhalation|(?:broken|crushed|fractured)\s+(?:legs?|arms?|bones|spines?|ribs|skulls?|limbs"
     r"|hips?|pelvis(?:es)?)"

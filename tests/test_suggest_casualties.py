@@ -1351,28 +1351,43 @@ TABLE_IN_PIPED_BLOCKS = "District | Dead | Missing\n\nSindhupalchok | 14 | 9\n\n
 @pytest.mark.parametrize(
     "text, rows",
     [
-        (TABLE_BY_DISTRICT, [
-            ("Harrow Vale 12 40 3", {"count": 12, "kind": "killed"}),
-            ("Kessin 7 1,203 —", {"count": 7, "kind": "killed"}),
-            ("Total 19 1,243 3", {"count": 19, "kind": "killed"}),
-        ]),
-        (TABLE_WITH_OTHER_COLUMNS_FIRST, [
-            ("Sarvani 904 14 10,212 1.8", {"count": 14, "kind": "killed"}),
-            ("Port Halden 168 1 2,455 1.4", {"count": 1, "kind": "killed"}),
-        ]),
-        (TABLE_IN_CAPITALS, [
-            ("Alder 4 9", {"count": 4, "kind": "killed"}),
-            ("Brenna 0 2", {"count": 0, "kind": "killed"}),
-        ]),
+        (
+            TABLE_BY_DISTRICT,
+            [
+                ("Harrow Vale 12 40 3", {"count": 12, "kind": "killed"}),
+                ("Kessin 7 1,203 —", {"count": 7, "kind": "killed"}),
+                ("Total 19 1,243 3", {"count": 19, "kind": "killed"}),
+            ],
+        ),
+        (
+            TABLE_WITH_OTHER_COLUMNS_FIRST,
+            [
+                ("Sarvani 904 14 10,212 1.8", {"count": 14, "kind": "killed"}),
+                ("Port Halden 168 1 2,455 1.4", {"count": 1, "kind": "killed"}),
+            ],
+        ),
+        (
+            TABLE_IN_CAPITALS,
+            [
+                ("Alder 4 9", {"count": 4, "kind": "killed"}),
+                ("Brenna 0 2", {"count": 0, "kind": "killed"}),
+            ],
+        ),
         (TABLE_OF_WOUNDED_FIRST, [("North gate 15 2", {"count": 15, "kind": "injured"})]),
-        (TABLE_IN_PIPES, [
-            ("| Garissa | 9 | 22 |", {"count": 9, "kind": "injured"}),
-            ("| Kisumu | 15 | 8 |", {"count": 15, "kind": "injured"}),
-        ]),
-        (TABLE_IN_PIPED_BLOCKS, [
-            ("Sindhupalchok | 14 | 9", {"count": 14, "kind": "killed"}),
-            ("Total | 25 | 12", {"count": 25, "kind": "killed"}),
-        ]),
+        (
+            TABLE_IN_PIPES,
+            [
+                ("| Garissa | 9 | 22 |", {"count": 9, "kind": "injured"}),
+                ("| Kisumu | 15 | 8 |", {"count": 15, "kind": "injured"}),
+            ],
+        ),
+        (
+            TABLE_IN_PIPED_BLOCKS,
+            [
+                ("Sindhupalchok | 14 | 9", {"count": 14, "kind": "killed"}),
+                ("Total | 25 | 12", {"count": 25, "kind": "killed"}),
+            ],
+        ),
     ],
 )
 def test_a_table_row_is_a_figure_counted_from_its_first_casualty_column(
@@ -1390,8 +1405,10 @@ def test_a_table_row_is_a_figure_counted_from_its_first_casualty_column(
         # the header does not split into as many columns as the rows have cells
         ("District Deaths and injuries by week\n\nHarrow Vale 12 40 3 8\n\nKessin 7 11 2 1", []),
         # a heading over running text is no header of a table: only the sentence's figure
-        ("Deaths on the roads\n\nThe council counted 31 deaths last year, up from 27.",
-         ["31 deaths"]),
+        (
+            "Deaths on the roads\n\nThe council counted 31 deaths last year, up from 27.",
+            ["31 deaths"],
+        ),
         # a results table
         ("Team Played Won Lost\n\nHarrow Vale 12 8 4", []),
     ],
@@ -1403,17 +1420,32 @@ def test_tables_without_a_casualty_column_give_no_row(text: str, expected: list[
 @pytest.mark.parametrize(
     "text, span, attrs",
     [
-        ("Category Number Where\n\nInjured, admitted 23 Meghnapur Medical College Hospital",
-         "Injured, admitted 23", {"count": 23, "kind": "injured"}),
-        ("Missing (reported by families) 6 Control room at the factory gate",
-         "Missing (reported by families) 6", {"count": 6, "kind": "missing"}),
-        ("Status of persons on board:\n\nSurvivors rescued: 2\n\nDeceased, recovered: 1",
-         "Deceased, recovered: 1", {"count": 1, "kind": "killed"}),
-        ("Key figures\n\nHospitalised as of Monday | 41", "Hospitalised as of Monday | 41",
-         {"count": 41, "kind": "injured"}),
+        (
+            "Category Number Where\n\nInjured, admitted 23 Meghnapur Medical College Hospital",
+            "Injured, admitted 23",
+            {"count": 23, "kind": "injured"},
+        ),
+        (
+            "Missing (reported by families) 6 Control room at the factory gate",
+            "Missing (reported by families) 6",
+            {"count": 6, "kind": "missing"},
+        ),
+        (
+            "Status of persons on board:\n\nSurvivors rescued: 2\n\nDeceased, recovered: 1",
+            "Deceased, recovered: 1",
+            {"count": 1, "kind": "killed"},
+        ),
+        (
+            "Key figures\n\nHospitalised as of Monday | 41",
+            "Hospitalised as of Monday | 41",
+            {"count": 41, "kind": "injured"},
+        ),
         # the label's figure takes the place of the count found inside it
-        ("Injured, treated and released 31 Upazila Health Complex",
-         "Injured, treated and released 31", {"count": 31, "kind": "injured"}),
+        (
+            "Injured, treated and released 31 Upazila Health Complex",
+            "Injured, treated and released 31",
+            {"count": 31, "kind": "injured"},
+        ),
     ],
 )
 def test_a_label_naming_a_casualty_then_its_count_is_a_figure(
@@ -1450,17 +1482,20 @@ def test_items_of_a_list_of_victims_count_people_whatever_their_noun() -> None:
     # toll counts them, and the item itself says nothing happened
     found = [(VICTIMS_LIST[s:e], attrs) for s, e, attrs in find_casualties(VICTIMS_LIST)]
     assert found == [
-        ("Three members of the Bautista family of Sibalom",
-         {"kind": "killed", "count": 3, "group": "members"}),
-        ("two traffic marshals of the county government",
-         {"kind": "killed", "count": 2, "group": "traffic marshals"}),
+        (
+            "Three members of the Bautista family of Sibalom",
+            {"kind": "killed", "count": 3, "group": "members"},
+        ),
+        (
+            "two traffic marshals of the county government",
+            {"kind": "killed", "count": 2, "group": "traffic marshals"},
+        ),
     ]
 
 
 def test_a_list_of_things_under_an_injured_lead_in_gives_no_figure() -> None:
     text = (
-        "The injured were taken to:\n\n- two field clinics in the north\n\n"
-        "- 3 tents at the stadium"
+        "The injured were taken to:\n\n- two field clinics in the north\n\n- 3 tents at the stadium"
     )
     assert figures(text) == []
 
@@ -1469,24 +1504,48 @@ def test_a_list_of_things_under_an_injured_lead_in_gives_no_figure() -> None:
     "text, span, attrs",
     [
         # a group joined by "and" to a figure, with no count of its own
-        ("The lorry killed eight bus passengers and the bus driver and left 27 others injured.",
-         "killed eight bus passengers and the bus driver", {"count": 9}),
-        ("The blast left a security guard and a cook dead.", "a security guard and a cook dead",
-         {"count": 2}),
+        (
+            "The lorry killed eight bus passengers and the bus driver and left 27 others injured.",
+            "killed eight bus passengers and the bus driver",
+            {"count": 9},
+        ),
+        (
+            "The blast left a security guard and a cook dead.",
+            "a security guard and a cook dead",
+            {"count": 2},
+        ),
         # an injury of one person, in the words of a hospital or a fire service
-        ("A firefighter suffered a minor burn to his hand.",
-         "A firefighter suffered a minor burn", {"count": 1, "kind": "injured"}),
-        ("One boy suffered a broken leg in the crash.", "One boy suffered a broken leg",
-         {"count": 1, "kind": "injured"}),
-        ("At least 14 patients have lost their eyesight.",
-         "At least 14 patients have lost their eyesight", {"count_min": 14, "kind": "injured"}),
-        ("318 remain admitted, hospital officials said.", "318 remain admitted",
-         {"count": 318, "kind": "injured"}),
+        (
+            "A firefighter suffered a minor burn to his hand.",
+            "A firefighter suffered a minor burn",
+            {"count": 1, "kind": "injured"},
+        ),
+        (
+            "One boy suffered a broken leg in the crash.",
+            "One boy suffered a broken leg",
+            {"count": 1, "kind": "injured"},
+        ),
+        (
+            "At least 14 patients have lost their eyesight.",
+            "At least 14 patients have lost their eyesight",
+            {"count_min": 14, "kind": "injured"},
+        ),
+        (
+            "318 remain admitted, hospital officials said.",
+            "318 remain admitted",
+            {"count": 318, "kind": "injured"},
+        ),
         # taken, in the words of a kidnapping
-        ("Gunmen shot the bride's father and fled, whisking away 12 guests.",
-         "whisking away 12 guests", {"count": 12, "kind": "captured"}),
-        ("Her son is among those in captivity.", "Her son is among those in captivity",
-         {"count": 1, "kind": "captured"}),
+        (
+            "Gunmen shot the bride's father and fled, whisking away 12 guests.",
+            "whisking away 12 guests",
+            {"count": 12, "kind": "captured"},
+        ),
+        (
+            "Her son is among those in captivity.",
+            "Her son is among those in captivity",
+            {"count": 1, "kind": "captured"},
+        ),
         # a headline's present tense
         ("Confirmed deaths rise to 212", "deaths rise to 212", {"count": 212, "kind": "killed"}),
     ],
@@ -1514,12 +1573,14 @@ def test_look_alikes_of_the_tenth_and_eleventh_sets(text: str, expected: list[st
 @pytest.mark.parametrize(
     "text, span, attrs",
     [
-        ("The number of people who have died after consuming spurious liquor in the district "
-         "rose to 27 on Thursday.",
-         "The number of people who have died after consuming spurious liquor in the district "
-         "rose to 27", {"count": 27, "kind": "killed"}),
-        ("Morning roundup: Woman dies in house fire", "Woman dies",
-         {"count": 1, "kind": "killed"}),
+        (
+            "The number of people who have died after consuming spurious liquor in the district "
+            "rose to 27 on Thursday.",
+            "The number of people who have died after consuming spurious liquor in the district "
+            "rose to 27",
+            {"count": 27, "kind": "killed"},
+        ),
+        ("Morning roundup: Woman dies in house fire", "Woman dies", {"count": 1, "kind": "killed"}),
     ],
 )
 def test_a_toll_of_those_who_died_and_a_person_after_a_headline_s_label(
@@ -1531,10 +1592,16 @@ def test_a_toll_of_those_who_died_and_a_person_after_a_headline_s_label(
 @pytest.mark.parametrize(
     "text, span, attrs",
     [
-        ("Over the past day the enemy lost up to 420 servicemen.", "lost up to 420 servicemen",
-         {"count_max": 420}),
-        ("Total enemy losses stand at approximately 412,300 personnel.",
-         "losses stand at approximately 412,300", {"count": 412300}),
+        (
+            "Over the past day the enemy lost up to 420 servicemen.",
+            "lost up to 420 servicemen",
+            {"count_max": 420},
+        ),
+        (
+            "Total enemy losses stand at approximately 412,300 personnel.",
+            "losses stand at approximately 412,300",
+            {"count": 412300},
+        ),
         ("We lost 14 of our comrades.", "lost 14", {"count": 14}),
     ],
 )
@@ -1556,4 +1623,42 @@ def test_a_communique_s_losses_count_soldiers(text: str, span: str, attrs: dict)
     ],
 )
 def test_losses_of_things_are_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        (
+            "The district hospital admitted 212 heatstroke patients on Wednesday.",
+            "admitted 212 heatstroke patients",
+            {"count": 212, "kind": "injured"},
+        ),
+        (
+            "The ward is receiving 40 to 50 heatstroke patients a day.",
+            "receiving 40 to 50 heatstroke patients",
+            {"count_min": 40, "count_max": 50, "kind": "injured"},
+        ),
+        (
+            "Doctors shifted 18 patients to the medical college.",
+            "shifted 18 patients",
+            {"count": 18, "kind": "injured"},
+        ),
+    ],
+)
+def test_a_hospital_s_admissions_are_the_injured(text: str, span: str, attrs: dict) -> None:
+    found_span, found_attrs = only_figure(text)
+    assert found_span == span
+    assert {key: found_attrs.get(key) for key in attrs} == attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He admitted 3 charges.",
+        "The office received 12 calls.",
+        "The school admitted 200 students.",
+    ],
+)
+def test_admissions_of_what_is_no_patient_are_no_figure(text: str) -> None:
     assert figures(text) == []

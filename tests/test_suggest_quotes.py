@@ -276,10 +276,16 @@ def test_headline_quotes_and_words_of_a_record(text: str, quotes: list[str]) -> 
     "text, quoted",
     [
         # a word the group's statement used, far from the verb that gives it to them
-        ("The movement said in a statement in Dalmiri, sent to journalists through a messaging "
-         'app, that its fighters had "liberated" the post.', "liberated"),
-        ("A spokesperson rejected reports on social media that the real death toll was "
-         "“above 500”, saying the count was checked daily.", "above 500"),
+        (
+            "The movement said in a statement in Dalmiri, sent to journalists through a messaging "
+            'app, that its fighters had "liberated" the post.',
+            "liberated",
+        ),
+        (
+            "A spokesperson rejected reports on social media that the real death toll was "
+            "“above 500”, saying the count was checked daily.",
+            "above 500",
+        ),
     ],
 )
 def test_a_short_quote_given_to_someone_anywhere_in_the_sentence(text: str, quoted: str) -> None:

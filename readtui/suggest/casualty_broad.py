@@ -54,7 +54,7 @@ _CASUALTY_PHRASES = """
     burn|wound|bullet wound|gunshot wound|stab wound|head injury|broken leg|broken legs
     broken arm|broken arms|broken pelvis|fractured skull|lost their eyesight|lost his eyesight
     lost her eyesight|remain admitted|still admitted|in captivity|whisked away|whisking away
-    lost|losses
+    lost|losses|admitted|admitting|received|receiving|shifted
 """
 _PHRASES = sorted(
     {phrase.strip() for line in _CASUALTY_PHRASES.split("\n") for phrase in line.split("|")} - {""}
@@ -188,7 +188,7 @@ _SEVERITY = re.compile(r"(?:a|an)[^\S\n]+(?:minor|serious|slight|superficial|sev
 _LEADS_A_COUNT = re.compile(
     r"killed|dead|deaths|death toll|fatalities|deceased|injured|injuries|wounded|hurt|missing"
     r"|abducted|kidnapped|captured|casualties|hospitali[sz]ed|bodies|martyrs|treated|holding"
-    r"|whisked away|whisking away|lost|losses"
+    r"|whisked away|whisking away|lost|losses|admitted|admitting|received|receiving|shifted"
     r"|neutrali[sz]ed|eliminated|slaughter|unaccounted for|whereabouts|fate of|condition of|buried"
 )
 # words that only lead a count: "holding 38 men" (not "12 protesters were holding placards")
@@ -202,10 +202,22 @@ _LEADS_ONLY = (
     "whisking away",
     "lost",
     "losses",
+    "admitted",
+    "admitting",
+    "received",
+    "receiving",
+    "shifted",
 )
 # a communiqué's losses count soldiers: "the enemy lost up to 420 servicemen", "losses stand at
 # 412,300 personnel" (not "lost 3 games", "lost their homes")
 _MILITARY_LOSSES = ("lost", "losses")
+# a hospital's admissions count patients: "admitted 212 heatstroke patients", "receiving 40 to
+# 50 patients" (not "admitted 3 charges", "received 12 calls")
+_ADMISSIONS = ("admitted", "admitting", "received", "receiving", "shifted")
+_PATIENTS_AFTER = re.compile(
+    r"(?:[^\S\n]*(?:to|-|–)[^\S\n]*\d+)?"  # a range: "receiving 40 to 50 heatstroke patients"
+    r"(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:patients|casualties)\b"
+)
 _SOLDIERS_AFTER = re.compile(
     r"[^\S\n]+(?:of[^\S\n]+(?:our|their|its|his|the)[^\S\n]+)?"
     r"(?:personnel|servicemen|servicemembers|service members|soldiers|troops|fighters|militants"
@@ -376,6 +388,7 @@ def _figure_at(
     limit = clause_end.start() if clause_end else min(len(low), word_end + _REACH_AFTER)
     count = COUNT.search(low, word_end, limit)
     gap = low[word_end : count.start()] if count else ""
+    patients = None  # the patients a hospital admitted, after the count
     if (
         count
         and is_count(text, low, count, led=word.endswith(" of") or gap.strip() == "of")
@@ -383,8 +396,9 @@ def _figure_at(
         and _BRIDGE_TO_COUNT.match(gap)
         and not (word == "holding" and _HELD_BY_LAW.search(low, clause_start, limit + 20))
         and (word not in _MILITARY_LOSSES or _SOLDIERS_AFTER.match(low, count.end()))
+        and (word not in _ADMISSIONS or (patients := _PATIENTS_AFTER.match(low, count.end())))
         and not (word == "treated" and _ROUTINE_TREATMENT.match(low, word_end))
-        and free(span := (word_start, _with_whom(low, count.end())))
+        and free(span := (word_start, _whom_end(low, word, count, patients)))
     ):
         if word in _SAID_AFTER:
             said = re.match(_SAID_OF_THEM.format(_SAID_AFTER[word]), low[span[1] :])
@@ -443,6 +457,12 @@ def is_count(
         value.lower() == "one"
         and re.match(r"[^\S\n]+(?:of[^\S\n]+\d|day|time)", low[count.end() : count.end() + 8])
     )
+
+
+def _whom_end(low: str, word: str, count: re.Match, patients: re.Match | None) -> int:
+    """The end of a figure led by `word`: the patients a hospital admitted, or the count with
+    the one word after it that says whom it counts."""
+    return patients.end() if word in _ADMISSIONS and patients else _with_whom(low, count.end())
 
 
 def _with_whom(low: str, end: int) -> int:
