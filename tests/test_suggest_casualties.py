@@ -18,6 +18,13 @@ def only_figure(text: str) -> tuple[str, dict]:
     return text[start:end], attrs
 
 
+def assert_only_figure(text: str, span: str, attrs: dict) -> None:
+    """The one figure of `text` is `span`, with these attributes among its own."""
+    found_span, found_attrs = only_figure(text)
+    assert found_span == span
+    assert {key: found_attrs.get(key) for key in attrs} == attrs
+
+
 @pytest.mark.parametrize(
     "text, span, counts",
     [
@@ -1606,9 +1613,7 @@ def test_a_toll_of_those_who_died_and_a_person_after_a_headline_s_label(
     ],
 )
 def test_a_communique_s_losses_count_soldiers(text: str, span: str, attrs: dict) -> None:
-    found_span, found_attrs = only_figure(text)
-    assert found_span == span
-    assert {key: found_attrs.get(key) for key in attrs} == attrs
+    assert_only_figure(text, span, attrs)
 
 
 @pytest.mark.parametrize(
@@ -1647,9 +1652,7 @@ def test_losses_of_things_are_no_figure(text: str) -> None:
     ],
 )
 def test_a_hospital_s_admissions_are_the_injured(text: str, span: str, attrs: dict) -> None:
-    found_span, found_attrs = only_figure(text)
-    assert found_span == span
-    assert {key: found_attrs.get(key) for key in attrs} == attrs
+    assert_only_figure(text, span, attrs)
 
 
 @pytest.mark.parametrize(
