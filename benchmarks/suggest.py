@@ -51,8 +51,8 @@ from readtui.suggest import Suggestion, quote_blocks, rules_for, suggest  # noqa
 # typhoon-balinsay-ndco-lines, qaramoun-observatory-daily-toll), and the fifth to the eighth (their
 # scores as they came are in the commits that added them), the ninth (ashpura-heatwave-liveblog,
 # cerro-alcaraz-prison-riot, route-118-bridge-collapse, santa-isadora-ferry-fire,
-# tarrowgate-colliery, tesh-kalan-border-clashes), the tenth and the eleventh. The twelfth and
-# the thirteenth are the held-out sets now: scored once, as they came, and tuned on by nothing.
+# tarrowgate-colliery, tesh-kalan-border-clashes), the tenth and the eleventh. The twelfth to
+# the fifteenth are the held-out sets now: scored as they came, and tuned on by nothing.
 HELD_OUT = [
     "kaiwhero-gorge-crash-police-release-innertext.txt",
     "kossou-bus-tanker-crash-ana-wire-wrapped.txt",
@@ -68,6 +68,20 @@ HELD_OUT = [
     "kerrow-junction-rail-crash-what-we-know-northcast.html",
     "tamarind-mall-siege-liveblog-daily-meridian.txt",
     "tel-rimah-camp-shelling-lws-wire-wrapped.txt",
+    "ashford-hollow-larkspur-avenue-officer-involved-shooting-pd-release.md",
+    "carrowmeen-house-fire-r392-crash-midland-clarion-innertext.txt",
+    "korvash-enforced-disappearances-civic-rights-monitor-report-scraped.txt",
+    "mv-stella-corvina-sinking-amsa-preliminary-incident-report.html",
+    "qasr-belin-market-drone-strike-ena-wire-wrapped.txt",
+    "san-aurelio-clandestine-graves-el-centinela-english.html",
+    "shantichar-dyeing-factory-boiler-explosion-daily-padma-observer.html",
+    "ekrafane-army-post-raid-tsna-wire-wrapped.txt",
+    "gelora-tanjung-mas-concert-crush-nusantara-post.html",
+    "kaldera-earthquake-liveblog-northern-ledger.html",
+    "kipsait-hill-landslide-rift-chronicle-innertext.txt",
+    "larchmont-house-care-home-fire-inquest-sallowfield-echo-scraped.txt",
+    "puerto-arcila-ambush-mindefensa-statement-translated.html",
+    "tavuri-virus-disease-ostevia-don.md",
 ]
 
 ARTICLES = REPO / "sample_articles"
