@@ -51,23 +51,10 @@ from readtui.suggest import Suggestion, quote_blocks, rules_for, suggest  # noqa
 # typhoon-balinsay-ndco-lines, qaramoun-observatory-daily-toll), and the fifth to the eighth (their
 # scores as they came are in the commits that added them), the ninth (ashpura-heatwave-liveblog,
 # cerro-alcaraz-prison-riot, route-118-bridge-collapse, santa-isadora-ferry-fire,
-# tarrowgate-colliery, tesh-kalan-border-clashes), the tenth and the eleventh. The twelfth to
-# the fifteenth are the held-out sets now: scored as they came, and tuned on by nothing.
+# tarrowgate-colliery, tesh-kalan-border-clashes), the tenth to the thirteenth (the twelfth and
+# thirteenth were scored twice before they were tuned on: as they came, and with the rules that
+# the fourteenth and fifteenth met). The fourteenth and fifteenth are the held-out sets now.
 HELD_OUT = [
-    "kaiwhero-gorge-crash-police-release-innertext.txt",
-    "kossou-bus-tanker-crash-ana-wire-wrapped.txt",
-    "lumasi-virus-outbreak-explainer-east-lake-observer-scraped.txt",
-    "millbrook-county-fair-shooting-tri-state-ledger.html",
-    "san-expedito-mine-collapse-rescue-timeline.md",
-    "tal-qarsin-checkpoint-claim-vlf-statement-translated.txt",
-    "villa-tamarindo-party-massacre-el-vigia-english.html",
-    "bexley-county-tornado-timeline-gazette-scraped.txt",
-    "dashtgol-earthquake-flash-update-2.md",
-    "denholm-foam-factory-fire-verdict-ardent-courier.html",
-    "kalindi-river-boat-capsize-eastern-ledger-innertext.txt",
-    "kerrow-junction-rail-crash-what-we-know-northcast.html",
-    "tamarind-mall-siege-liveblog-daily-meridian.txt",
-    "tel-rimah-camp-shelling-lws-wire-wrapped.txt",
     "ashford-hollow-larkspur-avenue-officer-involved-shooting-pd-release.md",
     "carrowmeen-house-fire-r392-crash-midland-clarion-innertext.txt",
     "korvash-enforced-disappearances-civic-rights-monitor-report-scraped.txt",

@@ -1665,3 +1665,75 @@ def test_a_hospital_s_admissions_are_the_injured(text: str, span: str, attrs: di
 )
 def test_admissions_of_what_is_no_patient_are_no_figure(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # a list that names the dead, or the missing, without a count
+        (
+            "The dead include an elderly couple.",
+            "The dead include an elderly couple",
+            {"count": 2, "kind": "killed"},
+        ),
+        (
+            "Among the dead was the night-shift supervisor.",
+            "Among the dead was the night-shift supervisor",
+            {"count": 1, "kind": "killed"},
+        ),
+        (
+            "Among the dead were the bus driver and his assistant, as well as the driver of the "
+            "tanker.",
+            "Among the dead were the bus driver and his assistant, as well as the driver",
+            {"count": 3, "kind": "killed"},
+        ),
+        (
+            "The missing are a fisherman and his two sons.",
+            "The missing are a fisherman and his two sons",
+            {"count": 3, "kind": "missing"},
+        ),
+        # groups listed after a figure that ends in whom it counts
+        (
+            "Police said the dead included a 16-year-old girl, her grandfather and a woman who had "
+            "been selling tickets.",
+            "the dead included a 16-year-old girl, her grandfather and a woman",
+            {"count": 3, "kind": "killed"},
+        ),
+        # items of a list under a lead-in, a label and a dash before the count
+        (
+            "The missing, by village, according to the upazila's list:\n\n"
+            "Char Bhabanipur — 9 (four of them children)",
+            "Char Bhabanipur — 9 (four of them children)",
+            {"count": 9, "kind": "missing"},
+        ),
+        # the label's count, not the people named after it
+        (
+            "The missing, by village:\n\nMajher Char — 2, both boatmen from the ghat",
+            "Majher Char — 2, both boatmen from the ghat",
+            {"count": 2, "kind": "missing"},
+        ),
+    ],
+)
+def test_lists_of_people_are_counted_group_by_group(text: str, span: str, attrs: dict) -> None:
+    assert_only_figure(text, span, attrs)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the people after the comma are those counted, not more of them
+        (
+            "Two people are still unaccounted for, a mother and her daughter.",
+            ["Two people are still unaccounted for"],
+        ),
+        ("The dead are the responsibility of the government.", []),
+        # losses of tanks, under a lead-in of losses
+        (
+            "The enemy's total combat losses amounted to:\n\ntanks — 8,709 (+9)\n\n"
+            "artillery systems — 18,040 (+45)",
+            [],
+        ),
+    ],
+)
+def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected

@@ -86,7 +86,7 @@ import re
 
 from readtui.casualty import NAME_AT, TWO_CAPITALS, number_value, parse_casualty
 from readtui.suggest.casualty_broad import CASUALTY_WORD, add_broad
-from readtui.suggest.casualty_joins import add_joined_people
+from readtui.suggest.casualty_joins import add_joined_people, add_listed_dead
 from readtui.suggest.casualty_lists import add_listed
 from readtui.suggest.casualty_parts import add_parts
 from readtui.suggest.casualty_patterns import (
@@ -224,6 +224,7 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
     found = add_listed(text, low, found)
     found = add_tabled(text, low, found, [word.start() for word in words])
     found = add_joined_people(text, low, found)
+    found = add_listed_dead(low, found, [word.start() for word in words])
     return add_parts(text, low, found) if lower_keeps_offsets else found
 
 

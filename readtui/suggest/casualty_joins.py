@@ -1,31 +1,54 @@
-"""The casualty rule's joined people: a figure widened over one more group "and"-joined to it.
+"""The casualty rule's joined people: groups of people listed together, counted together.
 
 The passes find a figure from its count and its casualty word, so a group joined to it by
 "and" that has no count of its own stays out: "killed eight bus passengers | and the bus
-driver", "left a security guard and | a cook dead". A reader marks both groups, and the count
-adds them up (9, 2). The figure is widened over such a group when nothing follows it that
-says something else happened to it ("and the driver fled"), and when the widened text counts
-more people (parse_casualty adds groups joined by "and").
+driver", "left a security guard and | a cook dead", "the dead included a 16-year-old girl |,
+her grandfather and a woman". A reader marks all the groups, and the count adds them up (9,
+2, 3). The figure is widened over such groups when nothing follows them that says something
+else happened to them ("and the driver fled"), and when the widened text counts more people.
+
+A list of the dead with no count at all is a figure too: "The dead include an elderly couple"
+(2), "Among the dead was the night-shift supervisor" (1), "Those killed included the train's
+driver" (1): each group is one person, or the number it names ("his two sons"), or two for a
+couple.
 """
 
 import re
 
-from readtui.casualty import PERSON, parse_casualty
+from readtui.casualty import PERSON, number_value, parse_casualty
+from readtui.suggest.casualty_broad import overlaps, with_added
 
 _SPACE = r"[^\S\n]+"
 # one group of people: "the bus driver", "a security guard", "his two sons"
 _GROUP = (
     rf"(?:a|an|the|his|her|their|its|one|two|three|four|five|six|\d{{1,3}}){_SPACE}"
-    rf"(?:[\w’'-]+{_SPACE}){{0,2}}?(?:{PERSON})(?![\w-])"
+    rf"(?:[\w’'-]+{_SPACE}){{0,2}}?(?:couple|{PERSON})(?![\w-])"
 )
-_AND_GROUP_AFTER = re.compile(rf",?{_SPACE}and{_SPACE}{_GROUP}")
+# the groups after a figure: ", her grandfather and a woman", " and the bus driver"
+_MORE_GROUPS = (
+    rf"(?:(?:,{_SPACE}{_GROUP}){{0,4}},?{_SPACE}(?:and|as{_SPACE}well{_SPACE}as){_SPACE}{_GROUP})"
+)
+_AND_GROUP_AFTER = re.compile(rf"{_MORE_GROUPS}{{1,2}}")
+# a list that names the dead: "the dead include", "among the dead were", "those killed included"
+_LIST_KINDS = {"dead": "killed", "killed": "killed", "victims": "killed", "missing": "missing"}
+_NAMES_THEM = re.compile(rf"{_SPACE}(?:include[sd]?|are|were|was|is){_SPACE}")
+_LISTED = re.compile(rf"{_GROUP}{_MORE_GROUPS}{{0,2}}")
+_LIST_START = re.compile(rf"(?:(?:among{_SPACE})?(?:the|those){_SPACE})$")
+# how many people a group counts: the number it names, two for a couple, else one
+_GROUP_COUNT = re.compile(
+    rf"(?:a|an|the|his|her|their|its|one|two|three|four|five|six|\d{{1,3}}){_SPACE}"
+    rf"(?:[\w’'-]+{_SPACE}){{0,2}}?(?:(?P<couple>couple)|{PERSON})(?![\w-])"
+)
+# a figure that ends in whom it counts: a list after its comma adds to them
+_ENDS_IN_PEOPLE = re.compile(rf"(?<![\w-])(?:{PERSON})$")
 _GROUP_AND_BEFORE = re.compile(rf"(?<![\w’'-]){_GROUP},?{_SPACE}and{_SPACE}$")
 # what may follow the group widened over: the clause ends, or a place or time follows
 # ("... and the bus driver and left 27 others injured": more harm done, by the same hands)
 _CLAUSE_GOES_ON = re.compile(
-    rf"[,.;:)\n]|$|{_SPACE}(?:in|at|on|near|from|of|during|when|after|as|while|inside)\b"
+    rf"[,.;:)\n]|$|{_SPACE}(?:in|at|on|near|from|of|during|when|after|as|while|inside|who)\b"
     rf"|{_SPACE}and{_SPACE}(?:left|leaving|wounded|wounding|injured|injuring|hurt)\b"
 )
+_NUMBER = re.compile(r"(?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![\w-])")
 _REACH = 60  # characters before a figure to look for a group joined to it
 _COUNTS = ("count", "count_min")
 
@@ -40,10 +63,13 @@ def add_joined_people(
             continue
         limit = found[index + 1][0] if index + 1 < len(found) else len(low)
         floor = widened[index - 1][1] if index else 0
-        # the patterns only where " and " stands right after or before the figure: most have none
+        # the patterns only where " and " or a comma stands right after the figure, or " and "
+        # right before it: most have none
         after = None
-        if low.startswith(" and ", end) or low.startswith(", and ", end):
+        if low.startswith((" and ", ", ", " as well as "), end):
             after = _AND_GROUP_AFTER.match(low, end, limit)
+        if after and low.startswith(",", end) and not _ENDS_IN_PEOPLE.search(low, start, end):
+            after = None  # "Two people are still unaccounted for, a mother and her daughter": them
         end_ = after.end() if after and _CLAUSE_GOES_ON.match(low, after.end()) else end
         before = None
         if low.endswith(" and ", max(floor, start - 5), start):
@@ -52,9 +78,43 @@ def add_joined_people(
         if (start_, end_) == (start, end):
             continue
         wider = parse_casualty(text[start_:end_])
+        if after and end_ == after.end():  # the groups a list adds, which parse_casualty may not
+            added = _people(low, after.start(), after.end())
+            if _count(attrs) + added > _count(wider):
+                key = next(key for key in _COUNTS if key in attrs)
+                wider = {**wider, key: attrs[key] + added}
         if _count(wider) > _count(attrs):
             widened[index] = (start_, end_, wider)
     return widened
+
+
+def add_listed_dead(
+    low: str, found: list[tuple[int, int, dict]], casualty_words: list[int]
+) -> list[tuple[int, int, dict]]:
+    """`found` with the lists that name the dead (or the missing) without a count."""
+    starts = [start for start, _, _ in found]
+    ends = [end for _, end, _ in found]
+    added = []
+    for word in casualty_words:
+        name = next((name for name in _LIST_KINDS if low.startswith(name, word)), None)
+        verb = _NAMES_THEM.match(low, word + len(name)) if name else None
+        listed = _LISTED.match(low, verb.end()) if verb else None
+        lead = _LIST_START.search(low, max(0, word - 20), word) if listed else None
+        if not lead or overlaps(starts, ends, (lead.start(), listed.end())):
+            continue
+        attrs = {"kind": _LIST_KINDS[name], "count": _people(low, listed.start(), listed.end())}
+        added.append((lead.start(), listed.end(), attrs))
+    return with_added(found, added)
+
+
+def _people(low: str, start: int, end: int) -> int:
+    """How many people the groups between `start` and `end` count: the number a group names
+    ("his two sons"), two for a couple, else one."""
+    total = 0
+    for group in _GROUP_COUNT.finditer(low, start, end):
+        number = _NUMBER.search(group.group())
+        total += number_value(number.group()) if number else 2 if group["couple"] else 1
+    return total
 
 
 def _count(attrs: dict) -> int:

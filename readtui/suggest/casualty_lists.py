@@ -25,8 +25,9 @@ from readtui.suggest.casualty_broad import (
 # a block ending in ":" (a lead-in), found by its colon before a block end
 _LEAD_IN_END = re.compile(r":[^\S\n]*\n\n")
 _TOLL_WORD = re.compile(r"(?<![\w-])(?:toll|tally|casualt\w*|fatalit\w*)(?![\w-])")
-# an item: a count, maybe after a label ("Mehranpur: 23"), with people or a detail after it
-_ITEM = re.compile(r"(?:[a-z][\w’' -]{0,40}:[^\S\n]+)?(?=[\d]|[a-z])")
+# an item: a count, maybe after a label ("Mehranpur: 23", "Char Bhabanipur — 9"), with people
+# or a detail after it
+_ITEM = re.compile(r"(?:[a-z][\w’' -]{0,40}?(?::|[^\S\n]+[—–])[^\S\n]+)?(?=[\d]|[a-z])")
 _NUMBERED = re.compile(r"[.)][^\S\n]")
 _ITEM_LENGTH = 120
 _ENUMERATOR = re.compile(r"(?:\d{1,2}[.)]|[-•*–])[^\S\n]+")
@@ -44,9 +45,7 @@ def add_listed(
         block_start = low.rfind("\n\n", 0, lead_in.start())
         lead = low[block_start + 2 if block_start >= 0 else 0 : lead_in.start()]
         lead = lead[lead.rfind(". ") + 1 :]  # its last sentence: "Relief sent:" is no toll
-        if len(lead) > _LEAD_IN_LENGTH or not (
-            CASUALTY_WORD.search(lead) or _TOLL_WORD.search(lead)
-        ):
+        if len(lead) > _LEAD_IN_LENGTH or not (_names_a_casualty(lead) or _TOLL_WORD.search(lead)):
             continue
         kind = parse_casualty(lead).get("kind")
         position = lead_in.end()
@@ -61,6 +60,11 @@ def add_listed(
                 added.append(item)
             position = item_end + 2
     return with_added(found, added)
+
+
+def _names_a_casualty(lead: str) -> bool:
+    """Whether a lead-in names a casualty: losses alone may be of tanks and artillery."""
+    return any(word.group() not in ("lost", "losses") for word in CASUALTY_WORD.finditer(lead))
 
 
 def _listed_figure(
@@ -91,6 +95,9 @@ def _listed_figure(
     attrs = parse_casualty(text[start:end])
     if not any(key in attrs for key in ("count", "count_min", "count_max")):
         return None
+    if label.end() > start and count.group().isdigit() and "count" in attrs:
+        # a label's count is the item's: "Majher Char — 2, both boatmen from the ghat"
+        attrs = {**attrs, "count": int(count.group())}
     if kind and "kind" not in attrs:
         attrs = {"kind": kind, **attrs}
     return start, end, attrs
