@@ -211,6 +211,10 @@ _LEADS_ONLY = (
 # a communiqué's losses count soldiers: "the enemy lost up to 420 servicemen", "losses stand at
 # 412,300 personnel" (not "lost 3 games", "lost their homes")
 _MILITARY_LOSSES = ("lost", "losses")
+_PATIENTS_NEAR = re.compile(r"patients|casualties")
+_SOLDIERS_NEAR = re.compile(
+    r"personnel|servicem|soldiers|troops|fighters|militants|men\b|mercenaries|terrorists|comrades"
+)
 # a hospital's admissions count patients: "admitted 212 heatstroke patients", "receiving 40 to
 # 50 patients" (not "admitted 3 charges", "received 12 calls")
 _ADMISSIONS = ("admitted", "admitting", "received", "receiving", "shifted")
@@ -343,6 +347,11 @@ def _figure_at(
     """The span of a count bound to the casualty word at `word_start`, or None: the count
     before it, else the count after it, the first that is `free` (not found already)."""
     word = low[word_start:word_end]
+    # the common words that count only patients or soldiers: none near, nothing to read
+    if word in _ADMISSIONS and not _PATIENTS_NEAR.search(low, word_end, word_end + 60):
+        return None
+    if word in _MILITARY_LOSSES and not _SOLDIERS_NEAR.search(low, word_end, word_end + 90):
+        return None
     clause_start = max(0, word_start - _REACH_BEFORE)
     for end in _CLAUSE_END.finditer(low, clause_start, word_start):
         clause_start = end.end()

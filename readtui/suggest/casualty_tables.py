@@ -46,6 +46,7 @@ _JOINING = {"of", "and", "or", "in", "per", "by", "to", "the", "with", "&", "/",
 # a labelled count: a label of a few words naming a casualty, then its count
 _DIGIT = re.compile(r"\d")
 _MARK = re.compile(r"[^\S\n]*[:|][^\S\n]*")
+_MARK_CHAR = re.compile(r"[:|]")
 _LABEL_LENGTH = 60
 _NOT_A_COLUMN = {"lost", "losses"}
 _BEFORE_A_DATE = {"since", "from", "on", "in", "at", "by", "until", "till", "of", "to", "week"}
@@ -176,6 +177,9 @@ def _labelled_counts(
         index = bisect.bisect_right(line_starts, word) - 1
         start, end = lines[index]
         if start == seen or word - start > _LABEL_LENGTH or start in row_starts:
+            continue
+        # a label opens on its casualty word, or ends in a colon or a bar before the count
+        if word != start and not _MARK_CHAR.search(low, word, min(end, start + _LABEL_LENGTH)):
             continue
         seen = start
         figure = _labelled_count(text, low, start, end)
