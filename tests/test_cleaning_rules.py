@@ -474,6 +474,9 @@ INNERTEXT_LIVEBLOG_KEY_POINTS = (LAYOUTS / "innertext-liveblog-key-points.txt").
 SCRAPED_REPORT_WITH_CAPTIONS = (
     LAYOUTS / "scraped-report-with-captions-and-sections.txt"
 ).read_text()
+# a scraped page whose <title> is the site's name, repeated by the byline; a key points label,
+# a credit on its own line under its caption, a newsletter box, a feedback prompt, an author's bio
+SCRAPED_SITE_NAME_TITLE = (LAYOUTS / "scraped-site-name-title-credit-newsletter.txt").read_text()
 
 
 def test_a_date_line_with_time_zones_is_no_headline():
@@ -535,6 +538,29 @@ def test_captions_with_credits_and_a_byline_line_with_the_date_are_no_headline_o
         "The county has opened four evacuation centres and sent two boats to ferry residents "
         "to higher ground.",
     ]
+
+
+def test_the_site_s_name_is_no_headline_and_page_widgets_are_no_body():
+    cleaned = clean_scraped(SCRAPED_SITE_NAME_TITLE)
+    assert cleaned.title == "Storm surge floods Harbour Valley seafront; 3 dead"
+    body = [block.text for block in cleaned.blocks if block.kind != "title"]
+    assert body[:3] == [
+        "Key points",  # the label over the key points stays with them
+        "Three people died when the sea wall at Kelp Point was breached on Sunday night",
+        "About 200 homes were flooded along the seafront",
+    ]
+    assert body[3].startswith("KELP POINT — Three people died")
+    assert body[-1].startswith('"We told them in every meeting')  # past the newsletter box
+    for furniture in (
+        "Sandbags line the promenade",  # the caption, with its credit on the next line
+        "Jon Reyes/Harbour Valley Times",
+        "Sign up to Coast Watch",
+        "Our weekly newsletter",
+        "Email address",
+        "Was this page helpful?",
+        "Mara Quinn covers the coast",
+    ):
+        assert not any(text.startswith(furniture) for text in body), furniture
 
 
 def test_an_embedded_post_keeps_its_text_apart_from_its_sign_off():

@@ -67,6 +67,8 @@ FAMILIES = (
         40,
         # An author's or a desk's address: "Email Tariq at tmalik@example.com"
         r"^(?:e-?mail|contact|write to|reach)\b.{0,80}@",
+        # the author's line after the story: "Dana Whitlock covers public safety ... Reach her at"
+        r"\breach (?:him|her|them|me) at\b.{0,60}@",
     ),
     _family(
         "comments",
@@ -146,9 +148,12 @@ FAMILIES = (
         "newsletter",
         45,
         r"\bsign(?:ing)? up (?:for|to) (?:our|the|a|free|daily|weekly)\b",
+        r"^sign(?:ing)? up (?:for|to)\b",  # "Sign up to Health Brief"
+        r"^our (?:free |daily |weekly |monthly )?newsletter\b",  # the site's own
+        r"^e-?mail(?: address)?\s*:?$",  # the field's label
         r"\bunsubscribe\b",
         r"^get (?:breaking|the latest|our)\b.{0,60}\b(?:news|updates|stories)\b",
-        r"\bin your inbox\b",
+        r"\b(?:in|to|into) your inbox\b",
         r"\bsubscribe (?:now|today|here|to (?:our|the))\b",
         r"^subscribe\b",
         r"\b(?:enter|your) e-?mail address\b",
@@ -242,6 +247,8 @@ FAMILIES = (
         # a live blog's: "Refresh the page for the latest updates"
         r"^refresh (?:the |this )?(?:page )?(?:for|to see|to get) (?:the )?latest\b",
         r"^load (?:more|older|newer)\b",
+        # a feedback widget: "Was this page helpful?"
+        r"^(?:was|is) this (?:page|article|information|story) (?:helpful|useful)\b",
         r"^search(?: for| the site| this site)?\s*:?(?: search)?$",
     ),
 )

@@ -16,7 +16,7 @@ from readtui.cleaning.boilerplate import IMAGE, Family, family_of, labels_next
 from readtui.cleaning.headline import headline_before, headline_from_page_title, looks_like_headline
 from readtui.cleaning.layout import BULLET, split_blocks, without_bullet
 from readtui.cleaning.metadata import byline_of, date_of, is_byline, is_date_line, is_time_stamp
-from readtui.cleaning.textstats import SeenText, stopword_density, words
+from readtui.cleaning.textstats import SeenText, normalise, stopword_density, words
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _CLAUSE_END = re.compile(r"[.:;](?:\s|$)")
@@ -32,6 +32,12 @@ _TRAIL = re.compile(r"\s[/>»|›]\s")  # a breadcrumb trail: "News / South Afri
 _STANDFIRST_MIN_WORDS = 8
 _KEY_POINT_MIN_WORDS = 5
 _NAMES_MAX_WORDS = 8
+_SITE_NAME_MAX_WORDS = 4  # "Carrow Valley Gazette"; a headline is longer
+# the label a page puts over its key points
+_KEY_POINTS_LABEL = re.compile(
+    r"(?:key (?:points|events|facts)|highlights|at a glance|in brief|in short|summary)\W*$",
+    re.IGNORECASE,
+)
 _STANDFIRST_MAX_CAPITALISED = 0.5  # more, and it is names: "Lisa Kaczke and Trevor J. Mitchell"
 _LABEL_MAX_WORDS = 4  # a line between a standfirst and the body: "Court reporter", "Share"
 _SENTENCE_MIN_WORDS = 4  # a short paragraph: "He declined to comment."
@@ -112,7 +118,9 @@ def describe(text: str) -> Block:
 
 def mark_captions(blocks: list[Block]) -> list[Block]:
     """Flag as a caption the block below a caption's label standing alone ("Image caption,"):
-    broadcasters' pages put the label on a line of its own and the caption on the next."""
+    broadcasters' pages put the label on a line of its own and the caption on the next. And a
+    photo's credit on a line of its own ("Luis Acevedo/Carrow Valley Gazette"), with the caption
+    above it."""
     marked = blocks[:1]
     for label, block in zip(blocks, blocks[1:], strict=False):
         if (
@@ -122,8 +130,17 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
             and labels_next(label.text, block.text, block.word_count)
         ):
             block = block._replace(family=IMAGE)
+        if _CREDIT_LINE.match(block.text) and block.family is None:
+            block = block._replace(family=IMAGE)
+            caption = marked[-1]
+            if caption.family is None and not caption.is_metadata and caption.word_count <= 40:
+                marked[-1] = caption._replace(family=IMAGE)
         marked.append(block)
     return marked
+
+
+# a photo's credit alone: a name in capitals, a slash, the outlet or agency
+_CREDIT_LINE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’ -]{1,40}$")
 
 
 def mark_repeats(blocks: list[Block]) -> list[Block]:
@@ -339,16 +356,18 @@ def block_kind(block: Block) -> str:
 
 
 def find_title(
-    blocks: list[Block], start: int, confirmed: tuple[int, str] | None
+    blocks: list[Block], start: int, confirmed: tuple[int, str] | None, site_name: int = -1
 ) -> tuple[int, str]:
-    """(index, text) of the headline, (-1, "") without one."""
+    """(index, text) of the headline, (-1, "") without one; the block at `site_name` is the
+    site's name, never the headline."""
     if confirmed:
         return confirmed
     window = range(max(0, start - _HEADLINE_SEARCH_SPAN), start)
     candidates = [
         i
         for i in window
-        if not (blocks[i].is_furniture or blocks[i].is_metadata or BULLET.match(blocks[i].text))
+        if i != site_name
+        and not (blocks[i].is_furniture or blocks[i].is_metadata or BULLET.match(blocks[i].text))
     ]  # a bulleted line is a key point under the headline, not the headline
     found = headline_before([block.text for block in blocks], candidates)
     if not found:
@@ -451,6 +470,10 @@ def clean_scraped(text: str) -> Cleaned:
         cleaned.blocks.append(CleanBlock("title", title, 1))
     kept = article_blocks(blocks, start, end)
     kept.update(standfirst_indexes(blocks, headline_index, start))
+    # the label over key points that open the body: "HIGHLIGHTS", "Key points"
+    first = min(kept, default=-1)
+    if first > 0 and blocks[first].is_item and _KEY_POINTS_LABEL.match(blocks[first - 1].text):
+        kept.add(first - 1)
     for index, block in enumerate(blocks):
         if index in kept:
             kind = block_kind(block)
@@ -471,11 +494,25 @@ def is_title_line(block: Block) -> bool:
 def scraped_article(blocks: list[Block]) -> tuple[int, str, int, int]:
     """(headline index, headline, body start, body end) of a scraped page."""
     confirmed = headline_from_page_title([block.text for block in blocks])
+    site_name = -1  # the index of the site's name by the byline, which is no headline
+    if confirmed and _site_name_in_byline(blocks, *confirmed):
+        confirmed, site_name = None, confirmed[0]
     start, end = article_region(blocks, confirmed[0] if confirmed else -1)
     if confirmed and confirmed[0] >= start:
         confirmed = None  # the <title> repeated below the article: a site name in the footer
-    headline_index, title = find_title(blocks, start, confirmed)
+    headline_index, title = find_title(blocks, start, confirmed, site_name)
     return headline_index, title, max(start, headline_index + 1), end
+
+
+def _site_name_in_byline(blocks: list[Block], index: int, text: str) -> bool:
+    """Whether the block that repeats the page's <title> is the site's name by the byline (the
+    <title> being the name alone, and a date line under it), not the headline."""
+    return (
+        len(words(text)) <= _SITE_NAME_MAX_WORDS
+        and normalise(text) == normalise(blocks[0].text)
+        and index + 1 < len(blocks)
+        and blocks[index + 1].is_metadata
+    )
 
 
 def standfirst_indexes(blocks: list[Block], headline: int, start: int) -> list[int]:
@@ -500,6 +537,9 @@ def standfirst_indexes(blocks: list[Block], headline: int, start: int) -> list[i
         neighbours = blocks[index - 1 : index + 2 : 2]  # the blocks above and below it
         if _is_key_point(block) and any(_is_key_point(other) for other in neighbours):
             found.append(index)
+        elif _KEY_POINTS_LABEL.match(block.text) and index + 1 < start:
+            if _is_key_point(blocks[index + 1]):
+                found.append(index)  # "Key points" over them
         elif not (
             block.is_metadata
             or block.is_furniture
