@@ -19,11 +19,12 @@ from readtui.casualty import PERSON, number_value, parse_casualty
 from readtui.suggest.casualty_broad import overlaps, with_added
 
 _SPACE = r"[^\S\n]+"
-# one group of people: "the bus driver", "a security guard", "his two sons"
-_GROUP = (
+# one group of people: "the bus driver", "a security guard", "his two sons", "an elderly couple"
+_BEFORE_WHOM = (
     rf"(?:a|an|the|his|her|their|its|one|two|three|four|five|six|\d{{1,3}}){_SPACE}"
-    rf"(?:[\w’'-]+{_SPACE}){{0,2}}?(?:couple|{PERSON})(?![\w-])"
+    rf"(?:[\w’'-]+{_SPACE}){{0,2}}?"
 )
+_GROUP = rf"{_BEFORE_WHOM}(?:couple|{PERSON})(?![\w-])"
 # the groups after a figure: ", her grandfather and a woman", " and the bus driver"
 _MORE_GROUPS = (
     rf"(?:(?:,{_SPACE}{_GROUP}){{0,4}},?{_SPACE}(?:and|as{_SPACE}well{_SPACE}as){_SPACE}{_GROUP})"
@@ -35,10 +36,7 @@ _NAMES_THEM = re.compile(rf"{_SPACE}(?:include[sd]?|are|were|was|is){_SPACE}")
 _LISTED = re.compile(rf"{_GROUP}{_MORE_GROUPS}{{0,2}}")
 _LIST_START = re.compile(rf"(?:(?:among{_SPACE})?(?:the|those){_SPACE})$")
 # how many people a group counts: the number it names, two for a couple, else one
-_GROUP_COUNT = re.compile(
-    rf"(?:a|an|the|his|her|their|its|one|two|three|four|five|six|\d{{1,3}}){_SPACE}"
-    rf"(?:[\w’'-]+{_SPACE}){{0,2}}?(?:(?P<couple>couple)|{PERSON})(?![\w-])"
-)
+_GROUP_COUNT = re.compile(rf"{_BEFORE_WHOM}(?:(?P<couple>couple)|{PERSON})(?![\w-])")
 # a figure that ends in whom it counts: a list after its comma adds to them
 _ENDS_IN_PEOPLE = re.compile(rf"(?<![\w-])(?:{PERSON})$")
 _GROUP_AND_BEFORE = re.compile(rf"(?<![\w’'-]){_GROUP},?{_SPACE}and{_SPACE}$")
@@ -56,7 +54,9 @@ _COUNTS = ("count", "count_min")
 def add_joined_people(
     text: str, low: str, found: list[tuple[int, int, dict]]
 ) -> list[tuple[int, int, dict]]:
-    """`found` with each figure widened over a group of people joined to it by "and"."""
+    """`found` with each figure widened over the groups of people joined or listed after it
+    ("and the bus driver", ", her grandfather and a woman"), or joined before it ("a security
+    guard and")."""
     widened = list(found)
     for index, (start, end, attrs) in enumerate(found):
         if not any(key in attrs for key in _COUNTS):

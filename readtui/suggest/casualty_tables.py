@@ -4,12 +4,14 @@ A bulletin gives its toll as a table. The cleaner makes each row one block, its 
 spaces ("Province New cases New deaths Cumulative cases", then "Sarvani 904 14 10,212"), so no
 sentence binds a count to a casualty word and the other passes leave the rows. Two shapes:
 
-- **A table with a casualty column.** A header block without digits is followed by rows, each a
-  label and the same number of numeric cells. The header is split into its columns at each word
-  that starts with a capital ("New deaths", "Cumulative CFR (%)": an acronym starts none), or at
-  every word when that is what fits the rows. The first column that names a casualty gives each
-  row's count and kind; the figure is the whole row, as a reader would mark it.
-- **A labelled count.** A short block that opens with a label naming a casualty, then its count
+- **A table with a casualty column.** A header line without digits is followed by rows (lines,
+  blank lines between them or not), each a label and the same number of numeric cells, set
+  apart by spaces or by pipes ("| Nairobi | 47 | 38 |", a Markdown table pasted into text). The
+  header is split into its columns at its pipes, or at each word that starts with a capital
+  ("New deaths", "Cumulative CFR (%)": an acronym starts none), or at every word, whichever fits
+  the rows. The first column that names a casualty ("Lost" in a results table does not) gives
+  each row's count and kind; the figure is the whole row, as a reader would mark it.
+- **A labelled count.** A line that opens with a label naming a casualty, then its count
   ("Injured, admitted 23 Meghnapur Medical College Hospital", "Deceased, recovered: 1"): the
   label and the count are the figure.
 
