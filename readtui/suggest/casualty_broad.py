@@ -211,6 +211,18 @@ _LEADS_ONLY = (
 # a communiqué's losses count soldiers: "the enemy lost up to 420 servicemen", "losses stand at
 # 412,300 personnel" (not "lost 3 games", "lost their homes")
 _MILITARY_LOSSES = ("lost", "losses")
+
+
+def plain_casualty_word(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first casualty word of `text` (lower case) that says a casualty alone: a lead-in, a
+    column or a label of "losses" or "lost" may count tanks or games."""
+    end = len(text) if end is None else end
+    for word in CASUALTY_WORD.finditer(text, start, end):
+        if word.group() not in _MILITARY_LOSSES:
+            return word
+    return None
+
+
 _PATIENTS_NEAR = re.compile(r"patients|casualties")
 _SOLDIERS_NEAR = re.compile(
     r"personnel|servicem|soldiers|troops|fighters|militants|men\b|mercenaries|terrorists|comrades"

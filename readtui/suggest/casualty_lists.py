@@ -14,11 +14,11 @@ import re
 
 from readtui.casualty import parse_casualty
 from readtui.suggest.casualty_broad import (
-    CASUALTY_WORD,
     COUNT,
     is_count,
     names_one,
     overlaps,
+    plain_casualty_word,
     with_added,
 )
 
@@ -45,7 +45,9 @@ def add_listed(
         block_start = low.rfind("\n\n", 0, lead_in.start())
         lead = low[block_start + 2 if block_start >= 0 else 0 : lead_in.start()]
         lead = lead[lead.rfind(". ") + 1 :]  # its last sentence: "Relief sent:" is no toll
-        if len(lead) > _LEAD_IN_LENGTH or not (_names_a_casualty(lead) or _TOLL_WORD.search(lead)):
+        if len(lead) > _LEAD_IN_LENGTH or not (
+            plain_casualty_word(lead) or _TOLL_WORD.search(lead)
+        ):
             continue
         kind = parse_casualty(lead).get("kind")
         position = lead_in.end()
@@ -60,11 +62,6 @@ def add_listed(
                 added.append(item)
             position = item_end + 2
     return with_added(found, added)
-
-
-def _names_a_casualty(lead: str) -> bool:
-    """Whether a lead-in names a casualty: losses alone may be of tanks and artillery."""
-    return any(word.group() not in ("lost", "losses") for word in CASUALTY_WORD.finditer(lead))
 
 
 def _listed_figure(

@@ -24,7 +24,13 @@ import re
 from operator import itemgetter
 
 from readtui.casualty import parse_casualty
-from readtui.suggest.casualty_broad import CASUALTY_WORD, COUNT, is_count, names_one, with_added
+from readtui.suggest.casualty_broad import (
+    COUNT,
+    is_count,
+    names_one,
+    plain_casualty_word,
+    with_added,
+)
 
 # a row: a line of a label without digits, then numeric cells ("1,482", "1.8", "12%", "-"),
 # set apart by spaces or by pipes ("| Nairobi | 47 | 38 |", as Markdown writes a table)
@@ -50,7 +56,6 @@ _DIGIT = re.compile(r"\d")
 _MARK = re.compile(r"[^\S\n]*[:|][^\S\n]*")
 _MARK_CHAR = re.compile(r"[:|]")
 _LABEL_LENGTH = 60
-_NOT_A_COLUMN = {"lost", "losses"}
 _BEFORE_A_DATE = {"since", "from", "on", "in", "at", "by", "until", "till", "of", "to", "week"}
 _LABEL_WORDS = 6
 
@@ -112,7 +117,7 @@ def _figures_of(
     if end - start > _HEADER_LENGTH or _DIGIT.search(text, start, end):
         return []
     header = text[start:end]
-    if not _names_a_casualty(header.lower()):
+    if not plain_casualty_word(header.lower()):
         return []
     cells = len(_CELL.findall(rows[0].group("cells")))
     labelled = bool(rows[0].group("label").strip())
@@ -144,7 +149,7 @@ def _casualty_column(header: str, columns: int) -> tuple[str, int] | None:
     for names in splits:
         if len(names) == columns:
             for position, name in enumerate(names):
-                if _names_a_casualty(name.lower()):
+                if plain_casualty_word(name.lower()):
                     return name, position
             return None
     return None
@@ -202,10 +207,10 @@ def _labelled_count(text: str, low: str, start: int, end: int) -> tuple[int, int
     label_end = mark.start() if mark else digit.start()
     # without a colon, only a label that opens on its casualty word: "Injured, admitted 23"
     if mark:
-        word = _names_a_casualty(low, start, label_end)
+        word = plain_casualty_word(low, start, label_end)
     else:
-        word = CASUALTY_WORD.match(low, start, label_end)
-        word = word if word and word.group() not in _NOT_A_COLUMN else None
+        word = plain_casualty_word(low, start, label_end)
+        word = word if word and word.start() == start else None
     label = text[start:label_end].split()
     if not word or len(label) > _LABEL_WORDS or label[-1].lower() in _BEFORE_A_DATE:
         return None  # "Casualties since 1 March", "Deaths in 2025"
@@ -217,16 +222,6 @@ def _labelled_count(text: str, low: str, start: int, end: int) -> tuple[int, int
     if not any(key in attrs for key in ("count", "count_min", "count_max")):
         return None
     return start, count.end(), attrs
-
-
-def _names_a_casualty(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
-    """The first casualty word of `text` that may name a column or a label: "Lost" heads a
-    results table's column, not a toll's."""
-    end = len(text) if end is None else end
-    for word in CASUALTY_WORD.finditer(text, start, end):
-        if word.group() not in _NOT_A_COLUMN:
-            return word
-    return None
 
 
 def _crosses(starts: list[int], ends: list[int], item: tuple[int, int, dict]) -> bool:
