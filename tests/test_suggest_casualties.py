@@ -1737,3 +1737,83 @@ def test_lists_of_people_are_counted_group_by_group(text: str, span: str, attrs:
 )
 def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, span, attrs",
+    [
+        # one person, a clause about them, then what happened
+        (
+            "A woman who had been sheltering in the school basement since Tuesday has died in "
+            "hospital, her family said.",
+            "A woman who had been sheltering in the school basement since Tuesday has died",
+            {"count": 1, "kind": "killed"},
+        ),
+        (
+            "Mr Pryor, a retired postman who had lived alone for years, was found dead on Friday.",
+            "Mr Pryor, a retired postman who had lived alone for years, was found dead",
+            {"count": 1, "kind": "killed"},
+        ),
+        (
+            "One driver, a father of two from Kessel, remains in captivity.",
+            "One driver, a father of two from Kessel, remains in captivity",
+            {"count": 1, "kind": "captured"},
+        ),
+        (
+            "Ms Okafor was found by neighbours and pronounced dead at the scene.",
+            "Ms Okafor was found by neighbours and pronounced dead",
+            {"count": 1, "kind": "killed"},
+        ),
+        # what happened as a noun before the count
+        (
+            "The commission documented the detention of 52 schoolgirls in the district.",
+            "detention of 52 schoolgirls",
+            {"count": 52, "kind": "captured"},
+        ),
+        (
+            "Divers recovered the remains of at least 11 people from the ravine.",
+            "remains of at least 11 people",
+            {"count_min": 11, "kind": "killed"},
+        ),
+        (
+            "Border guards have detained more than 300 migrants in desert camps since June.",
+            "detained more than 300 migrants",
+            {"count_min": 301, "kind": "captured"},
+        ),
+        # a count and a noun of the dead, a word between
+        ("Volunteers said they had counted forty-two bodies.", "forty-two bodies", {"count": 42}),
+        (
+            "The province recorded 88 drowning victims last summer.",
+            "88 drowning victims",
+            {"count": 88},
+        ),
+        (
+            "A nurse received treatment for smoke inhalation.",
+            "A nurse received treatment",
+            {"count": 1},
+        ),
+    ],
+)
+def test_a_sentence_no_shape_reads_is_read_as_a_whole(text: str, span: str, attrs: dict) -> None:
+    assert_only_figure(text, span, attrs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts of things, ages, money, times, footnotes
+        "The report draws on 230 interviews with relatives of people detained in the region.",
+        "The quake, of magnitude 6.4, struck at 3 am and damaged 400 houses.",
+        "Each family of the dead will receive 200,000 shillings in compensation.",
+        "Most of those held were men, the youngest aged 15.[12]",
+        "Jonas Berg, 44, said he had seen bodies in the water.",
+        "Fighting went on overnight, with both sides reporting casualties.",
+        # people named by what happened to them, and people who are safe
+        "A charity that supports the bereaved said it had run out of funds.",
+        "Eleven men were detained by police for questioning after the riot.",
+        # a person and a word of what happened set apart by a quotation or a source
+        "A paramedic told reporters: “We could not reach the injured.”",
+    ],
+)
+def test_look_alikes_of_a_sentence_read_as_a_whole(text: str) -> None:
+    assert figures(text) == []

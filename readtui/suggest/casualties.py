@@ -149,6 +149,7 @@ from readtui.suggest.casualty_patterns import (
     YEAR,
     numbered_name,
 )
+from readtui.suggest.casualty_sentences import add_sentence_figures
 from readtui.suggest.casualty_tables import add_tabled
 
 
@@ -222,10 +223,12 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
     words = list(CASUALTY_WORD.finditer(low))  # every register's words, for the passes below
     found = add_broad(text, low, found, words) if lower_keeps_offsets else found
     found = add_listed(text, low, found)
-    found = add_tabled(text, low, found, [word.start() for word in words])
+    word_starts = [word.start() for word in words]
+    found = add_tabled(text, low, found, word_starts)
     found = add_joined_people(text, low, found)
-    found = add_listed_dead(low, found, [word.start() for word in words])
-    return add_parts(text, low, found) if lower_keeps_offsets else found
+    found = add_listed_dead(low, found, word_starts)
+    found = add_parts(text, low, found) if lower_keeps_offsets else found
+    return add_sentence_figures(text, low, found, casualty_words)
 
 
 # The functions below read `low`: the text in lower case, with the same offsets.

@@ -39,7 +39,7 @@ PERSONS = """
     twins newborns adolescents juveniles cops deputies diplomats aides bodyguards candidates
     delegates chefs cooks clerks scouts imams bishops czechs thais filipinos nepalis
     spaniards arabs emiratis qataris uzbeks tajiks chechens bedouins shepherds goatherds
-    cowherds nomads herdsmen maids lads males females jawans sepoys
+    cowherds nomads herdsmen maids lads guys folks males females jawans sepoys
     elements companions
 """
 # words with a person's ending that name things ("two helicopters were captured")
