@@ -396,6 +396,10 @@ _PART_OF = re.compile(
 # men, a driver and a surveyor's assistant, are missing"
 _APPOSITION_END = re.compile(r"[^,;.\n]{0,60},\s+(?!and\b|or\b)[a-z]")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+")
+_BARE_KIN = re.compile(
+    r"(?:husband|wife|son|daughter|father|mother|brother|sister|grandson|granddaughter"
+    r"|grandfather|grandmother|uncle|aunt|nephew|niece|cousin|fianc[ée]e?)(?![\w-])"
+)
 _EMPTY_GROUPS = {"people", "persons", "others", "individuals", "were", "was", "has", "have", "is"}
 _STOP = re.compile(
     r"\b(?:were|was|have|has|had|are|is|in|on|at|after|when|and|from|suffered|sustained|needed"
@@ -552,6 +556,9 @@ def _joined_figure(text: str, low: str, position: int) -> Figure | None:
         if not listed and _APPOSITION_END.match(low, person.end()):
             return None
         return 1, 1, person.end(), _AGE_BEFORE.sub("", text[person.start(1) : person.end(1)])
+    kin = _BARE_KIN.match(low, joiner.end()) if listed else None
+    if kin:  # "his wife and daughter": the possessive said once for both
+        return 1, 1, kin.end(), kin.group()
     name = NAME_AT.match(text, joiner.end())  # "Nadia Kern and Tomas Varga"
     if name:
         if not listed and _APPOSITION_END.match(text, name.end()):

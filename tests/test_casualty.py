@@ -154,6 +154,9 @@ def test_a_figure_gives_the_attributes_its_text_says(text: str, attrs: dict) -> 
         ("The driver suffered fatal injuries", {"count": 1, "kind": "killed", "group": "driver"}),
         ("One passenger was fatally injured", {"count": 1, "kind": "killed"}),
         ("Nadia Kern and her son were killed", {"count": 2, "kind": "killed"}),
+        # the possessive said once for two of the family
+        ("His wife and daughter were killed",
+         {"count": 2, "kind": "killed", "group": "wife and daughter"}),
         ("Nadia Kern and Tomas Varga were killed", {"count": 2, "kind": "killed"}),
         ("Both drivers died", {"count": 2, "kind": "killed", "group": "drivers"}),
         ("lost her husband", {"count": 1, "kind": "killed", "group": "husband"}),

@@ -1792,10 +1792,72 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             "A nurse received treatment",
             {"count": 1},
         ),
+        # a count in quotation marks, as a claim is reported
+        (
+            'A statement posted online claimed that "more than fifty" people had been killed.',
+            'more than fifty" people had been killed',
+            {"count_min": 51, "kind": "killed"},
+        ),
+        # people said to be among the dead, the hurt or the taken, one each unless counted
+        (
+            "Neighbours said his wife and daughter were among those injured.",
+            "his wife and daughter were among those injured",
+            {"count": 2, "kind": "injured"},
+        ),
+        (
+            "Amina Yusuf, whose son is among the missing, waited at the jetty.",
+            "whose son is among the missing",
+            {"count": 1, "kind": "missing"},
+        ),
+        (
+            "Among the deceased is a retired headmaster, Joseph Mensah.",
+            "Among the deceased is a retired headmaster",
+            {"count": 1, "kind": "killed"},
+        ),
+        # one victim by their place among the others
+        (
+            "The fourth victim, a 30-year-old courier, has not been named.",
+            "The fourth victim",
+            {"count": 1, "kind": "killed"},
+        ),
     ],
 )
 def test_a_sentence_no_shape_reads_is_read_as_a_whole(text: str, span: str, attrs: dict) -> None:
     assert_only_figure(text, span, attrs)
+
+
+def test_a_year_a_figure_is_compared_with_is_no_figure() -> None:
+    text = "Twelve people were killed, compared with 2019, when the river last burst its banks."
+    assert figures(text) == ["Twelve people were killed"]
+
+
+@pytest.mark.parametrize(
+    "text, compared, attrs",
+    [
+        (
+            "Nine climbers have died on the peak this season, compared with four last year.",
+            "four",
+            {"count": 4, "kind": "killed"},
+        ),
+        (
+            "Floods have killed 40 people this month, up from 12 in the same month of 2025.",
+            "12",
+            {"count": 12, "kind": "killed"},
+        ),
+        (
+            "Gunmen kidnapped 63 travellers in March, nearly double the 35 people taken in"
+            " February.",
+            "35 people",
+            {"count": 35, "kind": "captured"},
+        ),
+    ],
+)
+def test_a_count_a_figure_is_compared_with_is_a_figure_of_its_kind(
+    text: str, compared: str, attrs: dict
+) -> None:
+    found = {text[start:end]: found for start, end, found in find_casualties(text)}
+    assert len(found) == 2 and compared in found
+    assert {key: found[compared].get(key) for key in attrs} == attrs
 
 
 @pytest.mark.parametrize(
@@ -1813,6 +1875,8 @@ def test_a_sentence_no_shape_reads_is_read_as_a_whole(text: str, span: str, attr
         "Eleven men were detained by police for questioning after the riot.",
         # a person and a word of what happened set apart by a quotation or a source
         "A paramedic told reporters: “We could not reach the injured.”",
+        # places that are not people among the dead
+        "The town was among those hit hardest, officials said.",
     ],
 )
 def test_look_alikes_of_a_sentence_read_as_a_whole(text: str) -> None:

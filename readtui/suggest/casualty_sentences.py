@@ -17,8 +17,10 @@ Counts of things are left out by the word after them ("12 houses", "40 km", "500
 shape (a year, a time, a footnote "[15]", an age after a name "Dewi Lestari, 19").
 """
 
+import bisect
 import heapq
 import re
+from itertools import pairwise
 
 from readtui.casualty import NUMBER_WORDS, PERSON, parse_casualty, trie_pattern
 from readtui.suggest.casualty_broad import overlaps, with_added
@@ -66,7 +68,7 @@ for _phrase in _HAPPENED_BEFORE:
 _TRIGGER = re.compile(rf"(?<![\w-])(?:{trie_pattern(list(_ROLE_OF))})(?![\w-])")
 # the words of what happened that the rule's casualty words (readtui.suggest.casualty_words
 # CASUALTY_WORDS, where the other passes look) do not begin
-_NOT_CASUALTY_WORDS = ("detention", "remains", "fatally")
+_NOT_CASUALTY_WORDS = ("detention", "remains", "fatally", "deceased")
 # a count: digits or number words, with what qualifies it
 _QUALIFIER = trie_pattern([
     "at least", "more than", "over", "about", "around", "some", "nearly", "almost", "up to",
@@ -133,13 +135,48 @@ _SAFE = re.compile(
     r"|found alive|found safe|reunited)|safe and well|escaped)(?![\w-])"
 )
 # held as suspects, not taken: "detained for questioning", "held by police"
-_NAMED_BY_IT = re.compile(r"(?<![\w-])(?:the|those)[^\S\n]+$")
 _HELD = frozenset(("held", "detained"))
 _SUSPECTED = re.compile(
     r"(?<![\w-])(?:police|suspects?|suspicion|questioning|arrests?|arrested|custody)(?![\w-])"
     r"|^[^\S\n]+by(?![\w-])"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=[^\S\n]+[A-Z“\"‘'(\d])")
+# a list that names the dead, the hurt or the taken without a count: "Among the dead is
+# 19-year-old S. Meenakshi", "Among the hospitalised was schoolteacher Olga Rinn"
+_AMONG_KINDS = {
+    **dict.fromkeys("dead deceased deaths killed victims fatalities".split(), "killed"),
+    **dict.fromkeys("injured wounded hurt hospitalised hospitalized casualties".split(), "injured"),
+    **dict.fromkeys("missing disappeared".split(), "missing"),
+    **dict.fromkeys("abducted kidnapped hostages detained taken".split(), "captured"),
+}
+_AMONG = re.compile(
+    rf"(?<![\w-])among(?:st)?{_SPACE}(?:the|those){_SPACE}(?P<kind>{trie_pattern(list(_AMONG_KINDS))})"
+    rf"(?:{_SPACE}[a-z]+){{0,3}}?{_SPACE}(?:is|was|were|are){_SPACE}[^,.;:!?\n]+"
+)
+# people said to be among them: "Her husband Lakhan (49) is among the injured", "whose husband
+# and son were among those killed"
+_AMONG_AFTER = re.compile(
+    rf"{_SPACE}(?:is|was|were|are){_SPACE}(?:also{_SPACE})?among{_SPACE}(?:the|those){_SPACE}"
+    rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})(?![\w-])"
+)
+_CLAUSE_START = re.compile(r"(?:[,;:—–]|(?<![\w-])(?:whose|said|says|that))[^\S\n]*(?=[^,;:—–]*$)")
+_AND = re.compile(r"(?<![\w-])and(?![\w-])")
+# one victim by their place among the others: "The third victim, 72-year-old Harold Emberg",
+# "The youngest to die was Tobenna Okafor", "The oldest of the dead"
+_ONE_VICTIM = re.compile(  # its place first: a pattern that starts at "the" tries every "the"
+    rf"(?<![\w-])(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|final"
+    rf"|youngest|oldest){_SPACE}(?:victim|fatality|to{_SPACE}die|of{_SPACE}the{_SPACE}(?:dead"
+    rf"|victims))(?![\w-])"
+)
+_COMPARING_WORDS = ("compared", "from", "double", "above", "below", "against", "versus")
+_DETERMINER_BEFORE = re.compile(rf"(?<![\w-])(?:an?|the|another){_SPACE}$")
+# a count that a figure is compared with, of the same kind: "11 people have died this winter,
+# compared with seven in all of last season", "nearly double the six recorded in 2027"
+_COMPARED = re.compile(
+    rf"(?<![\w-])(?:compared{_SPACE}(?:with|to)|up{_SPACE}from|down{_SPACE}from|double{_SPACE}the"
+    rf"|above{_SPACE}the|below{_SPACE}the|against|versus){_SPACE}(?:the{_SPACE})?"
+)
+_COUNT_KEYS = ("count", "count_min", "count_max")
 _REACH_OF_PERSON = 15  # words between one person and what happened: a clause about them
 _REACH_OF_COUNT = 4  # between a count whose people are unsaid and what happened
 _REACH_OF_NOUN = 1  # between whom and a noun of what happened ("41 homicide victims")
@@ -164,15 +201,99 @@ def add_sentence_figures(
         block_end = low.find("\n", position)
         block_end = len(low) if block_end < 0 else block_end
         read_to = block_end
-        sentence_start = block_start
-        sentence_ends = [end.end() for end in _SENTENCE_END.finditer(text, block_start, block_end)]
-        for end in (*sentence_ends, block_end):
-            if not overlaps(starts, ends, (sentence_start, end)):
-                span = _nearest_pair(text, low, sentence_start, end)
-                if span:
-                    added.append((*span, parse_casualty(text[span[0] : span[1]])))
-            sentence_start = end
+        bounds = [
+            block_start,
+            *(end.end() for end in _SENTENCE_END.finditer(text, block_start, block_end)),
+            block_end,
+        ]
+        for sentence_start, sentence_end in pairwise(bounds):
+            added += _read_sentence(text, low, found, starts, ends, sentence_start, sentence_end)
     return with_added(found, added)
+
+
+def _read_sentence(
+    text: str,
+    low: str,
+    found: list[tuple[int, int, dict]],
+    starts: list[int],
+    ends: list[int],
+    start: int,
+    end: int,
+) -> list[tuple[int, int, dict]]:
+    """The figures this pass finds in the sentence `start:end`: those compared with a figure
+    found there, else people among the dead, else one victim by their place, else the nearest
+    pair. (A word each shape needs is looked for first: a plain `in` is many times faster than
+    a pattern, and most sentences have none.)"""
+    sentence = low[start:end]
+    if overlaps(starts, ends, (start, end)):
+        if any(word in sentence for word in _COMPARING_WORDS):
+            return _compared(text, low, found, starts, start, end)
+        return []
+    if "among" in sentence:
+        among = _among(text, low, start, end)
+        if among:
+            return [among]
+    if "victim" in sentence or "to die" in sentence or "the dead" in sentence:
+        one_victim = _ONE_VICTIM.search(low, start, end)
+        determiner = one_victim and _DETERMINER_BEFORE.search(low, start, one_victim.start())
+        if determiner:
+            return [(determiner.start(), one_victim.end(), {"count": 1, "kind": "killed"})]
+    span = _nearest_pair(text, low, start, end)
+    return [(*span, parse_casualty(text[span[0] : span[1]]))] if span else []
+
+
+def _among(text: str, low: str, start: int, end: int) -> tuple[int, int, dict] | None:
+    """People said to be among the dead ("whose husband and son were among those killed"), or
+    a list of the dead that names them ("Among the dead is 19-year-old S. Meenakshi")."""
+    among_after = _AMONG_AFTER.search(low, start, end)
+    if among_after:
+        clause = _CLAUSE_START.search(low, start, among_after.start())
+        span_start = clause.end() if clause else start
+        whom = low[span_start : among_after.start()]
+        counted = _COUNTED.search(whom)
+        if counted and counted.lastgroup == "count":
+            counts = parse_casualty(text[span_start : among_after.end()])
+        else:  # people joined by "and", one each: "her husband and son"
+            counts = {"count": 1 + len(_AND.findall(whom))}
+        return span_start, among_after.end(), {**counts, "kind": _AMONG_KINDS[among_after["kind"]]}
+    among = _AMONG.search(low, start, end)
+    if among:
+        attrs = {"count": 1, **parse_casualty(text[among.start() : among.end()])}
+        return among.start(), among.end(), {**attrs, "kind": _AMONG_KINDS[among["kind"]]}
+    return None
+
+
+def _compared(
+    text: str,
+    low: str,
+    found: list[tuple[int, int, dict]],
+    starts: list[int],
+    start: int,
+    end: int,
+) -> list[tuple[int, int, dict]]:
+    """The counts in `start:end` that a figure there is compared with, each a figure of the
+    same kind: "compared with seven in all of last season"."""
+    compared = []
+    index = bisect.bisect_left(starts, start)
+    while index < len(found) and found[index][0] < end:
+        _, figure_end, attrs = found[index]
+        index += 1
+        following = found[index][0] if index < len(found) else end
+        lead = _COMPARED.search(low, figure_end, min(end, following))
+        count = _COUNTED.match(low, lead.end(), end) if lead and "kind" in attrs else None
+        if not count or count.lastgroup != "count" or _YEAR.fullmatch(count.group()):
+            continue
+        if _THINGS_AFTER.match(low, count.end()):
+            continue
+        whom = _WHOM.match(low, count.end(), end) or _THINGS.match(low, count.end(), end)
+        span_end = whom.end() if whom else count.end()
+        counted = parse_casualty(text[count.start() : span_end])
+        counts = {
+            key: counted[key] for key in ("count", "count_min", "count_max") if key in counted
+        }
+        if counts:
+            compared.append((count.start(), span_end, {**counts, "kind": attrs["kind"]}))
+    return compared
 
 
 def _found_at(low: str, word: str) -> list[int]:
@@ -227,7 +348,7 @@ def _nearest_pair(text: str, low: str, start: int, end: int) -> tuple[int, int] 
                 )
                 span_start, span_end = count_start, trigger.end()
             words = len(between.split())
-            if words > reach or _APART.search(between):
+            if words > reach or _APART.search(between.strip(' “”"')):  # '"over sixty" people'
                 continue
             distance = words - 3 * names_whom
             if best is None or distance < best[0]:
@@ -254,9 +375,13 @@ def _named_before(low: str, start: int, at: int, counts: list[tuple[int, int, bo
 def _names_people(low: str, start: int, word: re.Match) -> bool:
     """Whether a word of what happened names people, not what happened to them: "the
     injured", "those killed" ("the deaths of" says what happened)."""
-    return _ROLE_OF[word.group()] != "before" and bool(
-        _NAMED_BY_IT.search(low, start, word.start())
-    )
+    if _ROLE_OF[word.group()] == "before":
+        return False
+    for determiner in ("the ", "those "):
+        before = word.start() - len(determiner)
+        if before >= start and low.startswith(determiner, before):
+            return before == 0 or not (low[before - 1].isalnum() or low[before - 1] == "-")
+    return False
 
 
 def _counts(text: str, low: str, start: int, end: int) -> list[tuple[int, int, bool]]:
