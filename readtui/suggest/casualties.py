@@ -54,25 +54,25 @@ dead | and five others were taken to hospital", "Three inmates were killed | and
 injured". The attributes are `parse_casualty` of the span's text, as for a figure tagged by
 hand: the counts of one kind added up, the first figure's when the kinds differ.
 
-More shapes: what happened said before whom it counts, with no "the" before the count ("three
-missing climbers", "12 injured soldiers"; not "the 31 abducted students", nor people set
-free); one more person after others ("a third was critically injured", "another is missing",
-"her mother badly hurt"); a person with a name or a place after them, or what they were doing
-("whose daughter Grace died", "A man from Leeds was killed", "A worker who was inside the
-silo remains unaccounted for"); ages between commas ("The driver, 52, died", "Three men, 19,
+More shapes: what happened said before whom it counts ("three missing climbers", "the 12 injured
+soldiers": a figure named again is marked again, as the gold files mark every mention; not
+people set free); one more person after others ("a third was critically injured", "another is
+missing", "her mother badly hurt"); a person with a name or a place after them, or what they
+were doing ("whose daughter Grace died", "A man from Leeds was killed", "A worker who was inside
+the silo remains unaccounted for"); ages between commas ("The driver, 52, died", "Three men, 19,
 22 and 25, were hurt"); "never found" ("five were never found"); people held by captors with no
-word for them ("Four were detained by militants"); "None of the 150 passengers survived"; a
-toll with a clause inside it ("The death toll, which stood at 45 on Monday, rose to 60").
+word for them ("Four were detained by militants"); "None of the 150 passengers survived"; a toll
+with a clause inside it ("The death toll, which stood at 45 on Monday, rose to 60").
 
 Not casualty figures: people displaced, evacuated, rescued, freed or arrested ("detained for
-questioning"); money, years, ages, times, percentages, distances, scores ("a 2-1 win"); counts of
-things, not people ("two weeks", "300 tents", "14 tanks"); a figure named again by an adjective
-("the three dead inmates", "freed 31 abducted students"); "no one was hurt"; a toll or total of
+questioning"); money, years, ages, times, percentages, distances, scores ("a 2-1 win"); counts
+of things, not people ("two weeks", "300 tents", "14 tanks"); people named by what happened to
+them and then set free ("freed 31 abducted students"); "no one was hurt"; a toll or total of
 something else ("the toll rose to 12 euros", "won 12 seats, bringing the total to 27"); "lost
 their homes", "saved the lives of 12", "Twelve jobs were lost", "Twelve scenes were shot"; what
 may happen, not what did ("an order to kill a prisoner", "could claim hundreds of lives");
-natural deaths ("died peacefully", "died of cancer", "who died in 1998"); a count that is a
-part of another ("one of 12 people killed" is the 12, "a mother of two", "half of the 300
+natural deaths ("died peacefully", "died of cancer", "who died in 1998"); a count that is a part
+of another ("one of 12 people killed" is the 12, "a mother of two", "half of the 300
 passengers").
 
 The words and patterns are in readtui.suggest.casualty_patterns; this module reads the text
@@ -431,8 +431,7 @@ def _read_subject(
         persons = ADJECTIVE_BEFORE_PERSONS.match(low, right.end("kind")) if directly else None
         if persons:  # what happened said before whom it counts: "three missing climbers"
             if (
-                determined  # a figure named again: "the 31 abducted students"
-                or right.group("kind") not in KIND_BEFORE_PERSONS
+                right.group("kind") not in KIND_BEFORE_PERSONS
                 or RELEASED_BEFORE.search(low, max(0, start - 12), start)
                 or RELEASED_AFTER.match(low, persons.end())
             ):
