@@ -37,7 +37,10 @@ _HAPPENED_AFTER = (
         "in captivity", "taken to hospital", "rushed to hospital",
         "admitted to hospital", "airlifted to hospital", "taken to a hospital",
         "rushed to a hospital", "pronounced dead", "lost their lives", "lost his life",
-        "lost her life",
+        "lost her life", "admitted", "in intensive care", "on the wards", "on the ward",
+        "in critical condition", "in a critical condition", "in serious condition",
+        "in a serious condition", "on life support", "under the rubble", "swept away",
+        "feared dead",
     ]
 )  # fmt: skip
 # words that say what happened to a person named just before them, not to a count of things:
