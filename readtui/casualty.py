@@ -294,7 +294,7 @@ _NOT_A_COUNT = re.compile(
 # one person named without a number: "a security guard", "whose brother", "killed a 19-year-old
 # apprentice"
 _ONE_PERSON = re.compile(
-    rf"\b(?:an?|another|the|whose|his|her|their|my|our|your)\s+"
+    rf"\b(?:an?|another|the|whose|his|her|their|its|my|our|your)\s+"
     rf"((?:(?:\d+-[\w-]+|(?!(?:and|or|of|the|an?|who|was|were|is|are)\s)[a-z][\w’'-]*)\s+){{0,2}}"
     rf"(?:{PERSON}))(?![\w-])"
     # a headline's "Woman dies", "Police officer shot"; he or she: "he was pronounced dead"

@@ -1791,6 +1791,17 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             "A nurse received treatment",
             {"count": 1},
         ),
+        # a bare count taken to hospital; one person after "its"
+        (
+            "Paramedics said they had taken 17 to hospital by midnight.",
+            "taken 17 to hospital",
+            {"count": 17, "kind": "injured"},
+        ),
+        (
+            "A lorry hit the tractor, killing its driver.",
+            "killing its driver",
+            {"count": 1, "kind": "killed"},
+        ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (
             "The 12 injured soldiers were flown home on Monday.",

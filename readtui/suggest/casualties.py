@@ -372,8 +372,8 @@ def _read_led(
     takes = left.group("verb_takes")
     if (takes or left.group("verb_holds")) and not right.group("dead") and not right.group("lives"):
         taken = HOSTAGE_AFTER.match(low, group_end)  # "took 30 people hostage"
-        if takes and not taken and right.group("person"):
-            taken = TO_HOSPITAL.match(low, group_end)  # "had taken 23 patients to hospital"
+        if takes and not taken and (right.group("person") or group_end == count_end):
+            taken = TO_HOSPITAL.match(low, group_end)  # "had taken 23 (patients) to hospital"
         if taken:
             return _Figure(start, taken.end(), True)
     if takes:

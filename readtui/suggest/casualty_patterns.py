@@ -370,7 +370,7 @@ ANOTHER_KIND_AFTER = re.compile(
 # the verb before a name, maybe with the person's trade: "killed Maria", "wounded photographer Ali"
 VERB_BEFORE_NAME = re.compile(_spaced(rf"(?:{_VERB_OF_CASUALTY}) (?=(?:[a-z][\w-]* ){{0,2}}[A-Z])"))
 # one person or more without a number: "a 19-year-old apprentice", "his son and a nephew"
-ONE_NAMED = re.compile(_spaced(rf"(?:an?|one|his|her|their){_ONE_PERSON}{_MORE_PERSONS}"))
+ONE_NAMED = re.compile(_spaced(rf"(?:an?|one|his|her|their|its){_ONE_PERSON}{_MORE_PERSONS}"))
 _SHOT = r"shot(?! (?:at|down|in the air)(?![\w-]))"
 # what happened to one person; not "captured" nor "hurt by" when "the" or a name points at them
 # ("the suspect was captured", "Bakhmut was captured", "the minister was hurt by the criticism")
