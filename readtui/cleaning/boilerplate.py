@@ -157,6 +157,8 @@ FAMILIES = (
         r"\bsubscribe (?:now|today|here|to (?:our|the))\b",
         r"^subscribe\b",
         r"\b(?:enter|your) e-?mail address\b",
+        r"^(?:enter|type) (?:your )?e-?mail\W*$",  # the field's prompt
+        r"^(?:this field is required|required field)\W*$",  # the form's check
     ),
     _family("newsletter", 6, r"\bnewsletters?\b"),
     _family(
@@ -207,6 +209,8 @@ FAMILIES = (
         80,
         # A caption ending in its credit: "... on Tuesday. (AP Photo/Gene Puskar)"
         r"\([^()]{0,60}\b(?:photo|photograph|image|picture|credit)s?\b[^()]{0,60}\)(?:\s+\w+)?$",
+        # ... or in square brackets: "... on Monday. [Photo: Evans Kibor, Rift Chronicle]"
+        r"\[[^\[\]]{0,60}\b(?:photo|photograph|image|picture|credit)s?\b[^\[\]]{0,60}\]$",
         r"[.!?”\"]\s*\(source:[^()]{1,60}\)$",  # "... closest approach. (Source: NASA)"
         # ... or after a separator: "... on Thursday. PHOTO | JOSEPH MBOYA", "... Photo: Reuters"
         r"[.!?”\"]\s+(?:file\s+)?(?:photo|photograph|image|picture)s?\s*(?:[|:/]|by\b)\s*[^.!?|]{2,60}$",
@@ -250,6 +254,9 @@ FAMILIES = (
         # a feedback widget: "Was this page helpful?"
         r"^(?:was|is) this (?:page|article|information|story) (?:helpful|useful)\b",
         r"^search(?: for| the site| this site)?\s*:?(?: search)?$",
+        # a report's download links: "Download the full report (PDF, 2.4 MB)"
+        r"^download (?:the |our |this )?(?:full |complete )?(?:report|summary|pdf|document"
+        r"|brief|briefing|paper|annex)\b",
     ),
 )
 

@@ -57,12 +57,18 @@ def unglued(text: str, min_nav_words: int = 1) -> str:
     return text.strip()
 
 
+_OPENING_MARKS = "“‘\"'«(["
+
+
 def last_words(text: str, count: int) -> str:
     """The end of `text` holding its last `count` words."""
     matches = list(WORD.finditer(text))
     if count <= 0 or count > len(matches):
         return text
-    return text[matches[-count].start() :].strip()
+    start = matches[-count].start()
+    while start and text[start - 1] in _OPENING_MARKS:  # a headline's opening quotation mark
+        start -= 1
+    return text[start:].strip()
 
 
 def repeated_headline(block: str, candidate: str) -> str | None:
