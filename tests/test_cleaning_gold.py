@@ -63,15 +63,6 @@ CLEANER_FAILS = {
         "line ends a sentence",
         {"body"},
     ),
-    "cerro-alcaraz-prison-riot-voz-del-pacifico-english.html": (
-        "a kicker above the headline is kept, and the headline repeated as a body block",
-        {"body"},
-    ),
-    "modderkloof-shaft-fire-eight-years-on-inkwell-longread.html": (
-        "a long read keeps its 'Long read' label, the headline repeated above the text, and a "
-        "byline of words and photographs",
-        {"body"},
-    ),
     "carrowmeen-house-fire-r392-crash-midland-clarion-innertext.txt": (
         "an innerText page keeps its standalone byline",
         {"body"},

@@ -123,7 +123,7 @@ FAMILIES = (
         "inline-link",
         30,
         r"^(?:read|see|watch|listen) (?:more|next|also|this next|the full)\b",
-        r"^(?:related|more|read|watch|listen|also read|also see|see also|recommended)\s*:",
+        r"^(?:related|more|read|watch|listen|also read|also see|see also|recommended)\s*[:|]",
     ),
     _family(
         "tags",
@@ -159,6 +159,8 @@ FAMILIES = (
         r"\b(?:enter|your) e-?mail address\b",
         r"^(?:enter|type) (?:your )?e-?mail\W*$",  # the field's prompt
         r"^(?:this field is required|required field)\W*$",  # the form's check
+        # a tip line: "Do you have a story for The Blaze news team? Email us at ..."
+        r"^(?:do you have|have you got|got) (?:a|any) (?:story|news tip|tip|picture|video)s?\b",
     ),
     _family("newsletter", 6, r"\bnewsletters?\b"),
     _family(
@@ -236,6 +238,10 @@ FAMILIES = (
         r"^\(?(?:additional )?(?:reporting|writing|editing) by\b",
         r"\b(?:editing|edited) by (?-i:[A-Z])",
         r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b",
+        # a translation's note: "This note was originally published in Spanish."
+        r"^this (?:note|article|story|report|piece) was (?:originally )?(?:published|written)"
+        r" in (?-i:[A-Z])",
+        r"^translat(?:ion|ed)(?: from (?-i:[A-Z])\w+)?(?: by)?\s*:",
     ),
     _family(
         "navigation",
@@ -264,6 +270,7 @@ FAMILIES = (
 _MOST_WORDS = max(family.max_words for family in FAMILIES)
 # captions, credits and image placeholders
 IMAGE = next(family for family in FAMILIES if family.name == "image")
+INLINE_LINK = next(family for family in FAMILIES if family.name == "inline-link")
 
 # A caption's or a credit's label on a line of its own ("Image caption,", "Image source,"), as
 # broadcasters' pages give it: the block after it is what it labels, if it is short enough to

@@ -18,7 +18,7 @@ from trafilatura.settings import set_date_params
 from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import family_of
 from readtui.cleaning.headline import overlap
-from readtui.cleaning.metadata import is_clock_time, is_date_line, is_publication_time
+from readtui.cleaning.metadata import is_byline, is_clock_time, is_date_line, is_publication_time
 from readtui.cleaning.scraped import clean_scraped
 from readtui.cleaning.textstats import SeenText, normalise, words
 
@@ -44,11 +44,14 @@ _KEY_POINT_MIN_WORDS = 4
 # the classes pages give a standfirst: "standfirst", "article-dek", "summary", "key-points",
 # "article-lead" ("lead" or "intro" only at a class name's end: "lead-image" is a photo)
 _STANDFIRST_CLASS = re.compile(
-    r"(?<![a-z])(?:(?:standfirst|dek|deck|summary|strapline|sell|subtitle|sub-?headline|subhead"
+    r"(?<![a-z])(?:(?:standfirst|dek|deck|summary|strapline|sell|sub-?title|sub-?headline|subhead"
+    r"|sub-?text|tagline"
     r"|excerpt|key-?points|highlights)(?![a-z])|(?:lead|lede|intro)(?![\w-]))",
     re.IGNORECASE,
 )
 _HEADING_TAGS = frozenset({"h2", "h3", "h4"})
+_MAX_KICKERS = 2  # labels above a headline the extractor kept: "CRIME", "Long read"
+_KICKER_MAX_WORDS = 3
 # A live blog: entries each headed by a time stamp, at most this many blocks of the page above
 # the entry's first kept block, and at least this many entries.
 _STAMP_REACH = 3
@@ -151,14 +154,28 @@ def _without_furniture(blocks: list[CleanBlock], title: str) -> list[CleanBlock]
             continue
         seen.add(block.text)
         kept.append(block)
-    return kept
+    return _without_headline_on_top(kept, headline)
+
+
+def _without_headline_on_top(blocks: list[CleanBlock], headline: str) -> list[CleanBlock]:
+    """The blocks less the headline given again as the body's first heading, with the
+    section's label above it ("CRIME"): the extractor took the headline's container."""
+    for index, block in enumerate(blocks[: _MAX_KICKERS + 1]):
+        if block.kind == "heading" and normalise(block.text) == headline:
+            above = blocks[:index]
+            if all(len(words(label.text)) <= _KICKER_MAX_WORDS for label in above):
+                return blocks[index + 1 :]
+            return blocks
+    return blocks
 
 
 def _is_furniture(block: CleanBlock) -> bool:
     family = family_of(block.text, len(words(block.text)))
     if family is not None and family.name not in _KEPT_FAMILIES:
         return True
-    return block.kind != "heading" and (is_date_line(block.text) or is_publication_time(block.text))
+    return block.kind != "heading" and (
+        is_date_line(block.text) or is_publication_time(block.text) or is_byline(block.text)
+    )
 
 
 def _with_standfirst(
@@ -205,6 +222,7 @@ def _with_standfirst(
                 standfirst.append(CleanBlock("list_item", block.text, 1))
         elif len(key.split()) >= _STANDFIRST_MIN_WORDS and (
             block.standfirst
+            or (block.tag == "h2" and index == top + 1)  # a sub-headline right under the h1
             or (wanted and (wanted.startswith(key) or key.startswith(wanted)))
             # reworded: a paragraph only, not another story's headline
             or (wanted and block.tag == "p" and overlap(key, wanted) >= _STANDFIRST_OVERLAP)

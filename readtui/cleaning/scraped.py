@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from readtui.cleaning import CleanBlock, Cleaned
-from readtui.cleaning.boilerplate import IMAGE, Family, family_of, labels_next
+from readtui.cleaning.boilerplate import IMAGE, INLINE_LINK, Family, family_of, labels_next
 from readtui.cleaning.headline import headline_before, headline_from_page_title, looks_like_headline
 from readtui.cleaning.layout import BULLET, split_blocks, without_bullet
 from readtui.cleaning.metadata import byline_of, date_of, is_byline, is_date_line, is_time_stamp
@@ -62,6 +62,11 @@ _MIN_PROSE_WORDS = 60  # below this the page has no prose article (results, tabl
 _ANCHORED_SHARE = 0.5  # how much poorer than the best run the run below the headline may be
 _MAX_LEAD_INS = 2
 _LEAD_IN_MAX_WORDS = 12
+_MAX_TEASERS = 4  # the links listed under a "Read more" label
+_TEASER_MIN_WORDS = 4  # a sub-heading is shorter: "Rusting away"
+_TEASER_MAX_WORDS = 20
+_MAX_LISTED_POINTS = 8  # the points between a colon's lead and the body
+_LISTED_POINT_MIN_WORDS = 4
 _HEADLINE_SEARCH_SPAN = 25
 _TITLE_MAX_WORDS = 30  # blocks above the body where an unconfirmed headline may stand
 
@@ -130,7 +135,8 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
             and labels_next(label.text, block.text, block.word_count)
         ):
             block = block._replace(family=IMAGE)
-        if _CREDIT_LINE.match(block.text) and block.family is None:
+        credit = _CREDIT_LINE.match(block.text) and block.family is None
+        if credit or (block.family is IMAGE and _LABELLED_CREDIT.match(block.text)):
             block = block._replace(family=IMAGE)
             caption = marked[-1]
             if caption.family is None and not caption.is_metadata and caption.word_count <= 40:
@@ -141,6 +147,35 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
 
 # a photo's credit alone: a name in capitals, a slash, the outlet or agency
 _CREDIT_LINE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’ -]{1,40}$")
+# ... or after its label: "Credit: Wavecrest Media", "Photo: Reuters"
+_LABELLED_CREDIT = re.compile(
+    r"(?i:(?:photo|picture|image)?\s*credits?|photo|picture|photograph)\s*:"
+)
+
+
+def mark_teasers(blocks: list[Block]) -> list[Block]:
+    """Flag the headlines listed under a "Read more" label standing alone ("READ MORE ON THE
+    PIER DISASTER", then "HERO DAD Tributes to scaffolder ..."): links to other articles, not
+    sub-headings of this one (which are short, or followed by their text)."""
+    marked = []
+    teasers = 0  # how many lines under the label may still be its links
+    for block in blocks:
+        if teasers and _is_teaser(block):
+            block = block._replace(family=INLINE_LINK)
+            teasers -= 1
+        else:
+            teasers = _MAX_TEASERS if block.family is INLINE_LINK and ":" not in block.text else 0
+        marked.append(block)
+    return marked
+
+
+def _is_teaser(block: Block) -> bool:
+    return (
+        block.family is None
+        and not block.is_metadata
+        and _TEASER_MIN_WORDS <= block.word_count <= _TEASER_MAX_WORDS
+        and not _SENTENCE_END.search(block.text)
+    )
 
 
 def mark_repeats(blocks: list[Block]) -> list[Block]:
@@ -334,7 +369,24 @@ def widen(blocks: list[Block], start: int, end: int, floor: int) -> tuple[int, i
     for _ in range(_MAX_LEAD_INS):
         if start > floor and is_lead_in(blocks[start - 1]):
             start -= 1
-    return start, end
+    return _with_listed_lead(blocks, start, floor), end
+
+
+def _with_listed_lead(blocks: list[Block], start: int, floor: int) -> int:
+    """`start`, or the line above it that opens a list of points with a colon ("Key figures
+    this week:") when only such points stand between them: a digest's summary, which reads
+    as a list, not as prose."""
+    above = start - 1
+    while above >= max(floor, start - _MAX_LISTED_POINTS) and above >= 0:
+        block = blocks[above]
+        if block.is_furniture or block.is_metadata:
+            return start
+        if block.text.rstrip().endswith(":") and block.word_count <= _LEAD_IN_MAX_WORDS:
+            return above if above < start - 1 else start
+        if block.word_count < _LISTED_POINT_MIN_WORDS:
+            return start
+        above -= 1
+    return start
 
 
 def is_clean_text(blocks: list[Block]) -> bool:
@@ -452,7 +504,7 @@ def clean_scraped(text: str) -> Cleaned:
     if len(text) > LARGE_TEXT:
         return clean_large_text(text)
     described = [describe(block) for block in split_blocks(text)]
-    blocks = mark_list_items(mark_repeats(mark_captions(described)))
+    blocks = mark_list_items(mark_repeats(mark_teasers(mark_captions(described))))
     if not blocks:
         return Cleaned()
     if is_clean_text(blocks):
