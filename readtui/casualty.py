@@ -124,7 +124,7 @@ _KINDS = {
     r"|inhalation|(?:broken|crushed|fractured)\s+(?:legs?|arms?|bones|spines?|ribs|skulls?|limbs"
     r"|hips?|pelvis(?:es)?)"
     r"|(?:taken|took|taking|rushed|admitted|airlifted|flown|brought|transported|conveyed"
-    r"|transferred)\s+(?:[\w,-]+\s+){0,4}?to\s+(?:[\w’'.-]+\s+){0,5}?(?:hospital|infirmary"
+    r"|transferred|sent)\s+(?:[\w,-]+\s+){0,4}?to\s+(?:[\w’'.-]+\s+){0,5}?(?:hospital|infirmary"
     r"|medical\s+cent(?:re|er)|clinic|health\s+cent(?:re|er))"
     r"|lost\s+(?:their|his|her)\s+(?:vision|sight|eyesight|limbs?|legs?|arms?|hands?)"
     r"|in\s+(?:a\s+)?(?:critical|serious|stable|grave|life-threatening|fair)"
@@ -136,7 +136,7 @@ _KINDS = {
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
-    r"|whisk(?:ed|ing)\s+away"
+    r"|whisk(?:ed|ing)\s+away|(?:took|carried|led|dragged|marched)\s+(?:away|off)"
     r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention",
 }
 _IMPLIED_KINDS = {

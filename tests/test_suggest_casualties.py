@@ -1802,6 +1802,37 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             "killing its driver",
             {"count": 1, "kind": "killed"},
         ),
+        # a toll read across a long clause; the number of any people killed
+        (
+            "The death toll from Friday's gas explosion at the Kanduri bus depot on the old ring"
+            " road has risen to 38, the fire service said.",
+            "The death toll from Friday's gas explosion at the Kanduri bus depot on the old ring"
+            " road has risen to 38",
+            {"count": 38, "kind": "killed"},
+        ),
+        (
+            "The search went on overnight, raising the number of anglers killed in the"
+            " breakaway to five.",
+            "the number of anglers killed in the breakaway to five",
+            {"count": 5, "kind": "killed"},
+        ),
+        # taken away, sent to hospital, one's own family
+        (
+            "Witnesses said the raiders took away at least 25 farmhands at gunpoint.",
+            "took away at least 25 farmhands",
+            {"count_min": 25, "kind": "captured"},
+        ),
+        (
+            "A gas leak at the plant sent nine workers to hospital on Monday.",
+            "sent nine workers to hospital",
+            {"count": 9, "kind": "injured"},
+        ),
+        (
+            "Last year the river took my brother and my uncle; this year a crocodile killed my"
+            " cousin.",
+            "killed my cousin",
+            {"count": 1, "kind": "killed"},
+        ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (
             "The 12 injured soldiers were flown home on Monday.",

@@ -202,7 +202,7 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
         if is_number:
             before, after = _casualty_words_around(low, casualty_words, start)
             joining = figures and start - figures[-1].end <= 8  # "118 soldiers and 240 ..."
-            if not (before or after or joining):
+            if not (before or after or joining or _toll_before(low, start)):
                 continue  # no word around it says what happened
             if low[start].isdigit() and numbered_name(text, start):
                 continue  # "Rescue 1190", "Flight 17": a name, not a count
@@ -231,6 +231,8 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
     return add_sentence_figures(text, low, found, casualty_words)
 
 
+TOLL_REACH = 200  # characters: LEFT reads up to 20 words between a toll and its figure
+
 # The functions below read `low`: the text in lower case, with the same offsets.
 
 
@@ -246,6 +248,14 @@ def _triggers(low: str) -> list[tuple[int, bool]]:
     if first:
         found.append((0, first.group() in NUMBER_TRIGGERS))
     return sorted(found)
+
+
+def _toll_before(low: str, position: int) -> bool:
+    """Whether a toll opens the sentence far before `position`: "The death toll from ... on
+    the old ring road has risen to 38" (LEFT reads the words between)."""
+    reach = max(0, position - TOLL_REACH)
+    toll = max(low.rfind("toll", reach, position), low.rfind("number of", reach, position))
+    return toll >= 0 and low.find("\n", toll, position) < 0
 
 
 def _casualty_words_around(low: str, casualty_words: list[int], position: int) -> tuple[bool, bool]:

@@ -313,7 +313,7 @@ LEFT = re.compile(
         rf"|(?P<qualifiers>(?: (?:{_reversed(QUALIFIERS)}){_WORD_END}){{0,2}})"
         rf"(?P<the> (?:eht|sih|reh|rieht|sti|ruo){_WORD_END})?(?P<quote>(?: )?[“\"‘])?"
         rf"(?P<lead> (?:(?P<verb>{_reversed(VERBS_OF_CASUALTY)})"
-        rf"|(?P<verb_takes>{_reversed('take|takes|taking|took|taken')})"
+        rf"|(?P<verb_takes>{_reversed('take|takes|taking|took|taken|sent|sends|sending')})"
         rf"|(?P<verb_lives>{_reversed('claim|claims|claimed|claiming|cost|costs|costing')})"
         rf"|(?P<verb_lost>{_reversed('lost|lose|loses|losing')})"
         rf"|(?P<verb_holds>{_reversed('hold|holds|holding|held')})"
@@ -324,13 +324,14 @@ LEFT = re.compile(
         rf"|(?P<toll>(?:(?P<rises>{_reversed(TOLL_REACHES)})|fo)"
         # the words between: "the death toll from floods and landslides has increased to 16",
         # "the number of people killed in the magnitude 6.4 earthquake has risen to 112"
-        rf"(?: (?:[\w’'():-]|(?<=\d)\.(?=\d))+){{0,12}}? "
+        rf"(?: (?:[\w’'():–—-]|(?<=\d)\.(?=\d))+){{0,20}}? "
         rf"(?:,[^,\n]{{1,80}}? (?:{_reversed(TOLL_ASIDES)}) ,)?"
         rf"|(?:{_reversed('is|was|now')})(?: (?:{_reversed('is|was|now|currently|officially')}))? "
         rf"|:(?: )?)(?:llot"
         rf"(?: (?:{_reversed('death|casualty|official|confirmed|overall')}))*"
         rf"|tnuoc (?:{_reversed('death|casualty|fatality|body')})"
-        rf"|(?:{_reversed(NUMBER_OF_KINDS)})(?: (?:{_reversed(NUMBER_OF_WHOM)}))?"
+        # "the number of climbers killed": any plural for whom
+        rf"|(?:{_reversed(NUMBER_OF_KINDS)})(?: (?:{_reversed(NUMBER_OF_WHOM)}|s[a-z’'-]{{2,}}))?"
         rf"(?: (?:{_reversed('confirmed|reported|known')}))? fo rebmun(?: latot)?"
         rf"|(?:{_reversed(NUMBER_OF_KINDS)}) rebmun"  # "the number killed in the raid"
         # "the number of people who have died after drinking the liquor rose to 27"
@@ -370,7 +371,9 @@ ANOTHER_KIND_AFTER = re.compile(
 # the verb before a name, maybe with the person's trade: "killed Maria", "wounded photographer Ali"
 VERB_BEFORE_NAME = re.compile(_spaced(rf"(?:{_VERB_OF_CASUALTY}) (?=(?:[a-z][\w-]* ){{0,2}}[A-Z])"))
 # one person or more without a number: "a 19-year-old apprentice", "his son and a nephew"
-ONE_NAMED = re.compile(_spaced(rf"(?:an?|one|his|her|their|its){_ONE_PERSON}{_MORE_PERSONS}"))
+ONE_NAMED = re.compile(
+    _spaced(rf"(?:an?|one|his|her|their|its|my|our){_ONE_PERSON}{_MORE_PERSONS}")
+)
 _SHOT = r"shot(?! (?:at|down|in the air)(?![\w-]))"
 # what happened to one person; not "captured" nor "hurt by" when "the" or a name points at them
 # ("the suspect was captured", "Bakhmut was captured", "the minister was hurt by the criticism")

@@ -57,6 +57,7 @@ _NOUNS_OF_WHAT_HAPPENED = """deaths bodies corpses casualties fatalities victims
 _HAPPENED_BEFORE = (
     """killed killing kills wounded wounding injured injuring abducted abducting kidnapped
     kidnapping detained detaining murdered toll""".split()
+    + ["took away", "taken away", "carried off", "led away", "dragged away", "marched away"]
     + [
         f"{noun} of"
         for noun in """death deaths killing killings murder murders detention disappearance
@@ -71,7 +72,10 @@ for _phrase in _HAPPENED_BEFORE:
 _TRIGGER = re.compile(rf"(?<![\w-])(?:{trie_pattern(list(_ROLE_OF))})(?![\w-])")
 # the words of what happened that the rule's casualty words (readtui.suggest.casualty_words
 # CASUALTY_WORDS, where the other passes look) do not begin
-_NOT_CASUALTY_WORDS = ("detention", "remains", "fatally", "deceased")
+_NOT_CASUALTY_WORDS = (
+    "detention", "remains", "fatally", "deceased", "took away", "taken away", "carried off",
+    "led away", "dragged away", "marched away",
+)  # fmt: skip
 # a count: digits or number words, with what qualifies it
 _QUALIFIER = trie_pattern([
     "at least", "more than", "over", "about", "around", "some", "nearly", "almost", "up to",
@@ -129,7 +133,7 @@ _PUNCTUATION = re.compile(r"[,.;:]")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # what sets a count and a word of what happened apart: a quotation, a source, a new clause
 _APART = re.compile(
-    r"[”“\";:]|(?<![\w-])(?:said|says|told|according|arrested|released|freed|rescued|evacuated"
+    r"[”“\";:]|(?<![\w-])(?:said|says|told|according|arrested|released|freed|evacuated"
     r"|displaced)(?![\w-])"
 )
 # a sentence that says the people are safe: "were found alive", "were released"
@@ -147,13 +151,14 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=[^\S\n]+[A-Z“\"‘'(\d])")
 # a list that names the dead, the hurt or the taken without a count: "Among the dead is
 # 19-year-old S. Meenakshi", "Among the hospitalised was schoolteacher Olga Rinn"
 _AMONG_KINDS = {
-    **dict.fromkeys("dead deceased deaths killed victims fatalities".split(), "killed"),
+    **dict.fromkeys("dead deceased deaths killed died victims fatalities".split(), "killed"),
     **dict.fromkeys("injured wounded hurt hospitalised hospitalized casualties".split(), "injured"),
     **dict.fromkeys("missing disappeared".split(), "missing"),
     **dict.fromkeys("abducted kidnapped hostages detained taken".split(), "captured"),
 }
 _AMONG = re.compile(
-    rf"(?<![\w-])among(?:st)?{_SPACE}(?:the|those){_SPACE}(?P<kind>{trie_pattern(list(_AMONG_KINDS))})"
+    rf"(?<![\w-])among(?:st)?{_SPACE}(?:the|those){_SPACE}(?:who{_SPACE}(?:were{_SPACE})?)?"
+    rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})"
     rf"(?:{_SPACE}[a-z]+){{0,3}}?{_SPACE}(?:is|was|were|are){_SPACE}[^,.;:!?\n]+"
 )
 # people said to be among them: "Her husband Lakhan (49) is among the injured", "whose husband
