@@ -71,6 +71,15 @@ CLEANER_FAILS = {
         "a photo caption without a credit is kept",
         {"body"},
     ),
+    "sankt-veitsberg-hotel-fire-alpenfunk-innertext.txt": (
+        "an innerText page keeps an audio player's 'Audio' label and its length ('3:12')",
+        {"body"},
+    ),
+    "lomuria-cattle-raid-nyota-tv.html": (
+        "the extractor takes the page's footer (a blurb about the station and its copyright "
+        "line) after the comment form",
+        {"body"},
+    ),
     "bayt-harran-hospital-strike-ngo.html": (
         "a press release keeps its 'Press release' label, the headline repeated as the first "
         "paragraph, and its media contacts",

@@ -123,6 +123,9 @@ FAMILIES = (
         "inline-link",
         30,
         r"^(?:read|see|watch|listen) (?:more|next|also|this next|the full)\b",
+        # a media player's: "Listen to the report by Sabine Walcher"
+        r"^(?:listen|watch) to (?:the|this|our) (?:report|story|article|podcast|episode|interview"
+        r"|programme|program|bulletin)\b",
         r"^(?:related|more|read|watch|listen|also read|also see|see also|recommended)\s*[:|]",
     ),
     _family(
@@ -159,6 +162,7 @@ FAMILIES = (
         r"\b(?:enter|your) e-?mail address\b",
         r"^(?:enter|type) (?:your )?e-?mail\W*$",  # the field's prompt
         r"^(?:this field is required|required field)\W*$",  # the form's check
+        r"^we use your sign-?up\b",  # "We use your sign-up to provide content ..."
         # a tip line: "Do you have a story for The Blaze news team? Email us at ..."
         r"^(?:do you have|have you got|got) (?:a|any) (?:story|news tip|tip|picture|video)s?\b",
     ),
@@ -182,6 +186,7 @@ FAMILIES = (
         60,
         r"©|\(c\) ?(?:19|20)\d\d|\ball rights reserved\b",
         r"^copyright\b.{0,40}(?:(?:19|20)\d\d|©)",
+        r"^(?:©|\(c\))\s*(?:19|20)\d\d\b.{0,60}\brights reserved\b",
         r"^(?:privacy(?: policy)?|terms (?:of|and) (?:use|service|conditions)|contact(?: us)?"
         r"|about(?: us)?|advertise(?: with us)?|site ?map|accessibility(?: help)?|careers"
         r"|help|faq|feedback|legal|imprint|corrections)$",
@@ -220,6 +225,8 @@ FAMILIES = (
         r"[.!?”\"]\s+[—–-]\s*[^.!?|]{2,60}\b(?:photo|photograph|picture|image)s?$",
         # ... or a name in capitals and the outlet: "... on Tuesday. — HAZWAN ISMAIL/The Star"
         r"[.!?”\"]\s+[—–-]\s*(?-i:[A-Z][A-Z.'’ -]{2,40})\s*/\s*[^.!?|/]{2,50}$",
+        # ... or the outlet and the photographer, in brackets: "... 2026. (NKP/Dimas Prakoso)"
+        r"[.!?”\"]\s*\((?-i:[A-Z][\w&.-]{1,15})\s*/\s*(?-i:[A-Z])[^()/]{2,40}\)$",
         # ... or the outlet in capitals, in brackets: "... on Monday night. (WKDM)"
         r"[.!?”\"]\s*\((?-i:[A-Z][A-Z0-9&.' -]{1,20})\)$",
     ),

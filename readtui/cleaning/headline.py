@@ -129,18 +129,22 @@ def overlap(a: str, b: str) -> float:
     return len(words_a & words_b) / min(len(words_a), len(words_b))
 
 
-def headline_before(blocks: list[str], candidates: list[int]) -> tuple[int, str] | None:
+def headline_before(
+    blocks: list[str], candidates: list[int], dated: frozenset[int] = frozenset()
+) -> tuple[int, str] | None:
     """(index, text) of the headline among candidate blocks above the body, if any.
 
     Preference: a line glued to a breadcrumb trail, then one sharing most of its words with
-    the first block (the <title>), then the longest; ties go to the block nearest the body.
+    the first block (the <title>), then one the byline or the date follows closely (`dated`:
+    a key point or a caption under them is no headline), then the longest; ties go to the
+    block nearest the body.
     """
 
-    def rank(index: int) -> tuple[bool, bool, int, int]:
+    def rank(index: int) -> tuple[bool, bool, bool, int, int]:
         text = blocks[index]
         glued = unglued(text, min_nav_words=2) != text.strip()
         like_title = index > 0 and overlap(text, blocks[0]) >= _MIN_TITLE_OVERLAP
-        return glued, like_title, len(words(text)), index
+        return glued, like_title, index in dated, len(words(text)), index
 
     headlines = [i for i in candidates if looks_like_headline(unglued(blocks[i], 2))]
     if not headlines:

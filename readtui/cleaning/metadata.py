@@ -49,6 +49,11 @@ BYLINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_MAX_WORDS = 16
+_WITH_AGENCIES = re.compile(
+    r"(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),? (?:with|and|\+) (?:material|reporting|input)?"
+    r"\s*(?:from )?(?:the )?(?:news )?(?:agencies|wires|afp|ap|reuters|dpa)\.?$",
+    re.IGNORECASE,
+)
 # Lower-case words that may stand among names: "Ana Ruiz and Tom Bell", "Ludwig van Beethoven".
 _NAME_LINKS = frozenset("and of the de van von der den la le du da di in for at".split())
 _MAX_LOWER_SHARE = 0.2
@@ -111,7 +116,10 @@ def date_of(text: str) -> str:
 
 
 def is_byline(text: str) -> bool:
-    """ "By" and names (capitalised words), not a sentence such as "By Tuesday, the toll ..."."""
+    """ "By" and names (capitalised words), not a sentence such as "By Tuesday, the toll ...";
+    or names with the agencies: "Sabine Walcher, with material from agencies"."""
+    if _WITH_AGENCIES.match(text.strip()):
+        return True
     if not BYLINE.match(text.strip()) or len(words(text)) > _BYLINE_MAX_WORDS:
         return False
     name_words = [word for word in words(byline_of(text)) if word.lower() not in _NAME_LINKS]

@@ -62,6 +62,10 @@ _MIN_PROSE_WORDS = 60  # below this the page has no prose article (results, tabl
 _ANCHORED_SHARE = 0.5  # how much poorer than the best run the run below the headline may be
 _MAX_LEAD_INS = 2
 _LEAD_IN_MAX_WORDS = 12
+_DATED_WITHIN = 3  # blocks between a headline and its byline or date (a standfirst, a label)
+_DATED_MIN_WORDS = 6
+_POINT_MAX_WORDS = 30
+_CAPTION_MAX_WORDS = 25
 _MAX_TEASERS = 4  # the links listed under a "Read more" label
 _TEASER_MIN_WORDS = 4  # a sub-heading is shorter: "Rusting away"
 _TEASER_MAX_WORDS = 20
@@ -127,7 +131,8 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     photo's credit on a line of its own ("Luis Acevedo/Carrow Valley Gazette"), with the caption
     above it."""
     marked = blocks[:1]
-    for label, block in zip(blocks, blocks[1:], strict=False):
+    caption_below: set[int] = set()
+    for index, (label, block) in enumerate(zip(blocks, blocks[1:], strict=False), start=1):
         if (
             label.family is IMAGE
             and block.family is None
@@ -136,11 +141,17 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
         ):
             block = block._replace(family=IMAGE)
         credit = _CREDIT_LINE.match(block.text) and block.family is None
-        if credit or (block.family is IMAGE and _LABELLED_CREDIT.match(block.text)):
+        labelled = block.family is IMAGE and _LABELLED_CREDIT.match(block.text)
+        if credit or labelled:
             block = block._replace(family=IMAGE)
-            caption = marked[-1]
-            if caption.family is None and not caption.is_metadata and caption.word_count <= 40:
-                marked[-1] = caption._replace(family=IMAGE)
+            if labelled and index + 1 < len(blocks) and _reads_as_caption(blocks[index + 1]):
+                caption_below.add(index + 1)  # "Photo: Alpenfunk / Martin Gruber", then it
+            else:
+                caption = marked[-1]
+                if caption.family is None and not caption.is_metadata and caption.word_count <= 40:
+                    marked[-1] = caption._replace(family=IMAGE)
+        if index in caption_below and block.family is None:
+            block = block._replace(family=IMAGE)
         marked.append(block)
     return marked
 
@@ -151,6 +162,16 @@ _CREDIT_LINE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z]
 _LABELLED_CREDIT = re.compile(
     r"(?i:(?:photo|picture|image)?\s*credits?|photo|picture|photograph)\s*:"
 )
+
+
+def _reads_as_caption(block: Block) -> bool:
+    """A short line with no sentence's end under a credit: its caption, not the body."""
+    return (
+        block.family is None
+        and not block.is_metadata
+        and 0 < block.word_count <= _CAPTION_MAX_WORDS
+        and not _SENTENCE_END.search(block.text)
+    )
 
 
 def mark_teasers(blocks: list[Block]) -> list[Block]:
@@ -421,7 +442,13 @@ def find_title(
         if i != site_name
         and not (blocks[i].is_furniture or blocks[i].is_metadata or BULLET.match(blocks[i].text))
     ]  # a bulleted line is a key point under the headline, not the headline
-    found = headline_before([block.text for block in blocks], candidates)
+    dated = frozenset(
+        i
+        for i in candidates
+        if blocks[i].word_count >= _DATED_MIN_WORDS  # not a byline's "Courts Reporter"
+        and any(block.is_metadata for block in blocks[i + 1 : i + 1 + _DATED_WITHIN])
+    )
+    found = headline_before([block.text for block in blocks], candidates, dated)
     if not found:
         return -1, ""
     above = found[0] - 1
@@ -586,9 +613,12 @@ def standfirst_indexes(blocks: list[Block], headline: int, start: int) -> list[i
         found.append(headline + 1)
     for index in range(headline + 1 + len(found), start):
         block = blocks[index]
-        neighbours = blocks[index - 1 : index + 2 : 2]  # the blocks above and below it
+        # the blocks above and below it, under the headline
+        neighbours = [blocks[i] for i in (index - 1, index + 1) if headline < i < start]
         if _is_key_point(block) and any(_is_key_point(other) for other in neighbours):
             found.append(index)
+        elif _is_point(block) and any(_is_point(other) for other in neighbours):
+            found.append(index)  # key points whose bullets the copy lost (innerText)
         elif _KEY_POINTS_LABEL.match(block.text) and index + 1 < start:
             if _is_key_point(blocks[index + 1]):
                 found.append(index)  # "Key points" over them
@@ -615,6 +645,15 @@ def _is_key_point(block: Block) -> bool:
         not block.is_furniture
         and block.word_count >= _KEY_POINT_MIN_WORDS
         and bool(BULLET.match(block.text))
+    )
+
+
+def _is_point(block: Block) -> bool:
+    """A line that may be a key point without its bullet: a clause or a sentence."""
+    return (
+        not (block.is_furniture or block.is_metadata or block.is_repeat)
+        and _KEY_POINT_MIN_WORDS <= block.word_count <= _POINT_MAX_WORDS
+        and block.density > 0
     )
 
 
