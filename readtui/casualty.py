@@ -140,7 +140,8 @@ _KINDS = {
     r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention",
 }
 _IMPLIED_KINDS = {
-    "killed": r"deaths?|death\s+toll|toll|lives|bod(?:y|ies)|fatalit\w*|martyrs?|corpses?",
+    "killed": r"deaths?|death\s+toll|toll|lives|bod(?:y|ies)|fatalit\w*|martyrs?|corpses?"
+    r"|homicides?|killings?",
     "captured": r"hostages?|captives?",
 }
 

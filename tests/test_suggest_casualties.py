@@ -1410,10 +1410,11 @@ def test_a_table_row_is_a_figure_counted_from_its_first_casualty_column(
         ("District Houses destroyed Schools closed\n\nHarrow Vale 120 4\n\nKessin 75 2", []),
         # the header does not split into as many columns as the rows have cells
         ("District Deaths and injuries by week\n\nHarrow Vale 12 40 3 8\n\nKessin 7 11 2 1", []),
-        # a heading over running text is no header of a table: only the sentence's figure
+        # a heading over running text is no header of a table: only the sentence's figures (the
+        # one it is compared with too)
         (
             "Deaths on the roads\n\nThe council counted 31 deaths last year, up from 27.",
-            ["31 deaths"],
+            ["31 deaths", "27"],
         ),
         # a results table
         ("Team Played Won Lost\n\nHarrow Vale 12 8 4", []),

@@ -84,7 +84,7 @@ _PERSONS = (  # the lists, or a person's ending: "villagers", "Syrians", "gunmen
     rf"|(?!{_NOT_PERSONS}{_WORD_END})[a-z]+(?:ers|ors|ists|ians|ans|ees|men))"
 )
 # nouns that count the dead or hurt by themselves: "27 deaths", "27 injuries"
-_DEATH_NOUNS = "deaths|bodies|fatalities|martyrs|corpses|casualties|injuries"
+_DEATH_NOUNS = "deaths|bodies|fatalities|martyrs|corpses|casualties|injuries|homicides|killings"
 _KIND_WORDS = _trie(KIND_WORDS.replace(" ", "|"))
 _STOP_WORDS = _trie(STOP_WORDS.replace(" ", "|"))
 _ADJECTIVE = rf"(?!(?:{_STOP_WORDS}|{_KIND_WORDS}|{_DEATH_NOUNS}|lives){_WORD_END})[\w’'-]+"
@@ -247,7 +247,8 @@ BY_CAPTORS = re.compile(
 )
 # what happened said before whom it counts: "three missing climbers", "two injured firefighters"
 KIND_BEFORE_PERSONS = frozenset(
-    "dead missing injured wounded abducted kidnapped captured slain murdered killed".split()
+    "dead missing injured wounded abducted kidnapped captured slain murdered killed martyred"
+    " deceased".split()
 )
 # people set free, not a casualty figure: "freed 31 abducted students", "three missing climbers
 # were found alive"

@@ -40,13 +40,15 @@ _HAPPENED_AFTER = (
         "lost her life", "admitted", "in intensive care", "on the wards", "on the ward",
         "in critical condition", "in a critical condition", "in serious condition",
         "in a serious condition", "on life support", "under the rubble", "swept away",
-        "feared dead",
+        "feared dead", "never been found", "never found", "not been found",
+        "in the hands of", "in the power of",
     ]
 )  # fmt: skip
 # words that say what happened to a person named just before them, not to a count of things:
 # "a firefighter ... for a minor injury", "41 homicide victims"
 _HAPPENED_TO_PERSON = (
-    "injury injuries wound wounds victims bodies corpses deaths casualties fatalities".split()
+    """injury injuries wound wounds victims bodies corpses deaths casualties fatalities homicides
+    killings""".split()
     + ["received treatment"]
 )
 # plurals after a count that are no things: what happened, or verbs
@@ -85,7 +87,7 @@ _COUNT = (
     rf"(?<![\w\[(,.:/-])(?:(?:{_QUALIFIER}){_SPACE})?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:a{_SPACE})?(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?"
     rf"|dozens|scores|hundreds|thousands|both)"
-    r"(?![\w\])%:/.-]|,\d|\.\d)"
+    r"(?![\w\])%:/-]|[.,]\d)"  # not "7.8", "1,200", "12%"; a sentence may end after it
 )
 # one person: "an elderly man", "a 58-year-old farmer", "Mr Pryor" (the adjectives before
 # whom are words that are not a clause's: "a board where officials" is no person)
@@ -176,13 +178,16 @@ _ONE_VICTIM = re.compile(  # its place first: a pattern that starts at "the" tri
     rf"|youngest|oldest){_SPACE}(?:victim|fatality|to{_SPACE}die|of{_SPACE}the{_SPACE}(?:dead"
     rf"|victims))(?![\w-])"
 )
-_COMPARING_WORDS = ("compared", "from", "double", "above", "below", "against", "versus")
+_COMPARING_WORDS = ("compared", "from", "double", "above", "below", "against", "versus", "it ")
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w-])(?:an?|the|another){_SPACE}$")
 # a count that a figure is compared with, of the same kind: "11 people have died this winter,
 # compared with seven in all of last season", "nearly double the six recorded in 2027"
 _COMPARED = re.compile(
     rf"(?<![\w-])(?:compared{_SPACE}(?:with|to)|up{_SPACE}from|down{_SPACE}from|double{_SPACE}the"
-    rf"|above{_SPACE}the|below{_SPACE}the|against|versus){_SPACE}(?:the{_SPACE})?"
+    rf"|above{_SPACE}the|below{_SPACE}the|against|versus"
+    # the toll again, later: "..., and on 29 April it rose to 33"
+    rf"|it{_SPACE}(?:had{_SPACE})?(?:rose|risen|reached|climbed|increased|jumped|stood{_SPACE}at)"
+    rf"(?:{_SPACE}to)?){_SPACE}(?:the{_SPACE})?"
 )
 _COUNT_KEYS = ("count", "count_min", "count_max")
 _REACH_OF_PERSON = 15  # words between one person and what happened: a clause about them

@@ -56,6 +56,7 @@ NOT_PERSONS = """
 # what happened, as a word that is never one of the adjectives before whom a count counts
 KIND_WORDS = """
     killed dead died dies die perished drowned slain murdered massacred executed beheaded
+    martyred deceased
     lynched shot gunned injured wounded hurt maimed hospitalised hospitalized treated taken
     rushed admitted missing unaccounted disappeared captured abducted kidnapped held seized
     trapped detained
@@ -89,6 +90,7 @@ VERBS_OF_CASUALTY = """
 # a toll or a count of people of one kind: "the number of people killed"
 NUMBER_OF_KINDS = """
     dead|deaths|killed|injured|wounded|missing|casualties|fatalities|victims|injuries|murdered
+    homicides|killings
 """
 NUMBER_OF_WHOM = """
     people|persons|civilians|those|soldiers|children|migrants|fighters|troops|residents|patients
@@ -100,7 +102,7 @@ TOLL_REACHES = """
     surpassed|surpasses|above|beyond|was|is|stood|stands|stand
 """
 # a clause inside a toll: "The death toll, which stood at 45 on Monday, rose to 60"
-TOLL_ASIDES = "which|that|revised|updated|previously|initially|already"
+TOLL_ASIDES = "which|that|revised|updated|previously|initially|already|confirmed|according|as|given"
 # a part of a count is no count of its own: "half of the 300 passengers", "a mother of two"
 PART_OF_COUNT = """
     half of|half of the|a third of the|two-thirds of the|a quarter of the|most of the|many of the
@@ -119,7 +121,7 @@ CASUALTY_WORDS = """
     abduct kidnap held hostage seiz taken detain rounded trapped perish drown slain murder
     massacr execut behead lynch gunned shot stabbed burn crushed beaten trampled hacked starved
     hanged succumb lost lives death bodies body fatalit martyr corpse casualt toll captiv victim
-    condition total inhal fractur intensive
+    condition total inhal fractur intensive homicid
 """.split() + [
     "none of", "never found", "never been found", "not been found", "not yet been found",
     "yet to be found", "never located", "yet to be accounted", "not been accounted",
