@@ -18,7 +18,6 @@ shape (a year, a time, a footnote "[15]", an age after a name "Dewi Lestari, 19"
 """
 
 import bisect
-import heapq
 import re
 from itertools import pairwise
 
@@ -178,7 +177,7 @@ _ONE_VICTIM = re.compile(  # its place first: a pattern that starts at "the" tri
     rf"|youngest|oldest){_SPACE}(?:victim|fatality|to{_SPACE}die|of{_SPACE}the{_SPACE}(?:dead"
     rf"|victims))(?![\w-])"
 )
-_COMPARING_WORDS = ("compared", "from", "double", "above", "below", "against", "versus", "it ")
+_COMPARING_WORD = re.compile(r"compared|up from|down from|double|above|below|against|versus|it ")
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w-])(?:an?|the|another){_SPACE}$")
 # a count that a figure is compared with, of the same kind: "11 people have died this winter,
 # compared with seven in all of last season", "nearly double the six recorded in 2027"
@@ -205,15 +204,16 @@ def add_sentence_figures(
     starts = [start for start, _, _ in found]
     ends = [end for _, end, _ in found]
     added: list[tuple[int, int, dict]] = []
-    read_to = 0
-    others = [_found_at(low, word) for word in _NOT_CASUALTY_WORDS]
-    for position in heapq.merge(casualty_words, *others):
-        if position < read_to:
-            continue
+    positions = sorted(
+        [*casualty_words, *(at for word in _NOT_CASUALTY_WORDS for at in _found_at(low, word))]
+    )
+    index = 0
+    while index < len(positions):
+        position = positions[index]
         block_start = low.rfind("\n", 0, position) + 1
         block_end = low.find("\n", position)
         block_end = len(low) if block_end < 0 else block_end
-        read_to = block_end
+        index = bisect.bisect_left(positions, block_end, index)  # the next block's words
         bounds = [
             block_start,
             *(end.end() for end in _SENTENCE_END.finditer(text, block_start, block_end)),
@@ -237,11 +237,11 @@ def _read_sentence(
     found there, else people among the dead, else one victim by their place, else the nearest
     pair. (A word each shape needs is looked for first: a plain `in` is many times faster than
     a pattern, and most sentences have none.)"""
-    sentence = low[start:end]
     if overlaps(starts, ends, (start, end)):
-        if any(word in sentence for word in _COMPARING_WORDS):
+        if _COMPARING_WORD.search(low, start, end):
             return _compared(text, low, found, starts, start, end)
         return []
+    sentence = low[start:end]
     if "among" in sentence:
         among = _among(text, low, start, end)
         if among:
