@@ -125,7 +125,7 @@ FAMILIES = (
         r"^(?:read|see|watch|listen) (?:more|next|also|this next|the full)\b",
         # a media player's: "Listen to the report by Sabine Walcher"
         r"^(?:listen|watch) to (?:the|this|our) (?:report|story|article|podcast|episode|interview"
-        r"|programme|program|bulletin)\b",
+        r"|programme|program|bulletin|news|audio|video)\b",
         r"^(?:related|more|read|watch|listen|also read|also see|see also|recommended)\s*[:|]",
     ),
     _family(
@@ -249,6 +249,8 @@ FAMILIES = (
         r"^this (?:note|article|story|report|piece) was (?:originally )?(?:published|written)"
         r" in (?-i:[A-Z])",
         r"^translat(?:ion|ed)(?: from (?-i:[A-Z])\w+)?(?: by)?\s*:",
+        # "Society desk | Translated from the Persian"
+        r"^[^.!?|]{0,40}\|\s*translated from (?:the )?(?-i:[A-Z])",
     ),
     _family(
         "navigation",

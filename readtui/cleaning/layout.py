@@ -7,6 +7,8 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 BULLET = re.compile(r"[-*•·–—▪►]\s|\d{1,2}[.)]\s")
 _BROKEN_AT_HYPHEN = re.compile(r"\w-$")
 _BULLET_GLYPH = re.compile(r"[-*•·–—▪►]\s+")
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|and|de|del|da|van|von|al|el)"
+_BYLINE_LINE = re.compile(rf"By {_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$")  # "By Tomás Herrera"
 _FIRST_PIECE = re.compile(r"\S+?(?:-(?=\w)|(?=\s)|$)")  # where a line wrapper may break
 
 # Hard-wrapped text: the width it may be wrapped at, how far short of it a full line may end
@@ -72,6 +74,8 @@ def ends_wrapped_line(line: str, following: str, width: int) -> bool:
     have fitted on it, or the next line is a bulleted list item. A line wrapped by hand may
     end well short of the width, so a line that ends inside a sentence never ends a block."""
     if _BULLET_GLYPH.match(following):  # not a number: a wrapper may put "6." first on a line
+        return True
+    if _BYLINE_LINE.match(following):  # a headline, then "By Tomás Herrera" on its own line
         return True
     first_piece = _FIRST_PIECE.match(following)
     fits = len(line) + 1 + len(first_piece.group() if first_piece else following) <= width

@@ -24,7 +24,7 @@ _DATE_LINE_WORDS = re.compile(
     r"^(?:published|updated|posted|modified|last|first|on|at|date|created|am|pm|a|m|p|gmt|utc"
     r"|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|pt|et|ist|aest|ct|mt|local|time|mon(?:day)?"
     r"|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
-    r"|sun(?:day)?|today|yesterday|hours?|minutes?|ago|and|of)$",
+    r"|sun(?:day)?|today|yesterday|hours?|minutes?|ago|and|of|h|hrs|uhr)$",  # "21:48 h."
     re.IGNORECASE,
 )
 _ZONE = r"(?:\s*(?:[A-Z]{2,4}|[ap]\.?m\.?))?"
@@ -51,7 +51,9 @@ BYLINE = re.compile(
 _BYLINE_MAX_WORDS = 16
 _WITH_AGENCIES = re.compile(
     r"(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),? (?:with|and|\+) (?:material|reporting|input)?"
-    r"\s*(?:from )?(?:the )?(?:news )?(?:agencies|wires|afp|ap|reuters|dpa)\.?$",
+    r"\s*(?:from )?(?:the )?(?:news )?(?:agencies|wires|afp|ap|reuters|dpa)\.?$"
+    # a desk's: "Ledger staff and agencies", "Staff and agencies"
+    r"|(?:(?-i:[A-Z])[\w'’-]+ )?(?:staff|reporters|correspondents)(?: and (?:agencies|wires))?$",
     re.IGNORECASE,
 )
 # Lower-case words that may stand among names: "Ana Ruiz and Tom Bell", "Ludwig van Beethoven".

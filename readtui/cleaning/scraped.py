@@ -62,8 +62,8 @@ _MIN_PROSE_WORDS = 60  # below this the page has no prose article (results, tabl
 _ANCHORED_SHARE = 0.5  # how much poorer than the best run the run below the headline may be
 _MAX_LEAD_INS = 2
 _LEAD_IN_MAX_WORDS = 12
-_DATED_WITHIN = 3  # blocks between a headline and its byline or date (a standfirst, a label)
-_DATED_MIN_WORDS = 6
+_DATED_REACH = 8  # lines between a headline and its byline or date (a standfirst, key points)
+_DATED_MIN_WORDS = 6  # not a byline's "Courts and Inquests Reporter"
 _POINT_MAX_WORDS = 30
 _CAPTION_MAX_WORDS = 25
 _MAX_TEASERS = 4  # the links listed under a "Read more" label
@@ -442,13 +442,9 @@ def find_title(
         if i != site_name
         and not (blocks[i].is_furniture or blocks[i].is_metadata or BULLET.match(blocks[i].text))
     ]  # a bulleted line is a key point under the headline, not the headline
-    dated = frozenset(
-        i
-        for i in candidates
-        if blocks[i].word_count >= _DATED_MIN_WORDS  # not a byline's "Courts Reporter"
-        and any(block.is_metadata for block in blocks[i + 1 : i + 1 + _DATED_WITHIN])
+    found = headline_before(
+        [block.text for block in blocks], candidates, _dated(blocks, set(candidates))
     )
-    found = headline_before([block.text for block in blocks], candidates, dated)
     if not found:
         return -1, ""
     above = found[0] - 1
@@ -461,6 +457,27 @@ def find_title(
         # two headline-like lines in a row: a headline and its standfirst, which is longer
         return above, blocks[above].text
     return found
+
+
+def _dated(blocks: list[Block], candidates: set[int]) -> frozenset[int]:
+    """The lines that head a byline or a date: above each, the run of lines of text (a
+    headline, its standfirst, key points) up to a short label or furniture, and the topmost
+    of them that may be a headline."""
+    dated = set()
+    for index, block in enumerate(blocks):
+        if not block.is_metadata or index == 0 or blocks[index - 1].is_metadata:
+            continue
+        top = None
+        above = index - 1
+        while above >= max(0, index - _DATED_REACH) and above in candidates:
+            if blocks[above].word_count < _KEY_POINT_MIN_WORDS:
+                break  # a label over the headline: "LIVE", "Region"
+            if blocks[above].word_count >= _DATED_MIN_WORDS:
+                top = above
+            above -= 1
+        if top is not None:
+            dated.add(top)
+    return frozenset(dated)
 
 
 def metadata_near(blocks: list[Block], headline: int, start: int, end: int, kind: str) -> str:
