@@ -117,7 +117,8 @@ _KINDS = {
     r"|lost\s+(?:(?:his|her|their|its|our|my|your)\s+)?li(?:fe|ves)"
     r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death"
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
-    "injured": r"wound\w*|injur\w*|hurt|maimed|hospitali[sz]\w*|treated|treatment|burns?|fractures"
+    "injured": r"wound\w*|injur\w*|hurt|harmed|maimed|hospitali[sz]\w*|treated|treatment|burns?"
+    r"|fractures"
     r"|(?:remain|remains|still)\s+admitted"
     r"|(?:admitted|admitting|receiv(?:ed|ing)|shifted)\s+(?:[\w,-]+\s+){0,4}?patients"
     r"|stabbed"
@@ -136,7 +137,7 @@ _KINDS = {
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
-    r"|whisk(?:ed|ing)\s+away|(?:took|carried|led|dragged|marched)\s+(?:away|off)"
+    r"|whisk(?:ed|ing)\s+away|(?:took|carried|led|dragged|marched)\s+(?:away|off)|for\s+ransom"
     r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention",
 }
 _IMPLIED_KINDS = {

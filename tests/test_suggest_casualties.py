@@ -1834,6 +1834,17 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             "killed my cousin",
             {"count": 1, "kind": "killed"},
         ),
+        # held for ransom; harmed; a headline's toll that climbs
+        (
+            "Traffickers held at least 90 migrants for ransom in desert compounds.",
+            "at least 90 migrants for ransom",
+            {"count_min": 90, "kind": "captured"},
+        ),
+        (
+            "Cholera deaths climb to 57 as the rains return",
+            "deaths climb to 57",
+            {"count": 57, "kind": "killed"},
+        ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (
             "The 12 injured soldiers were flown home on Monday.",
@@ -1923,6 +1934,8 @@ def test_a_count_a_figure_is_compared_with_is_a_figure_of_its_kind(
         "Eleven men were detained by police for questioning after the riot.",
         # a person and a word of what happened set apart by a quotation or a source
         "A paramedic told reporters: “We could not reach the injured.”",
+        # "held" with nothing that says they were taken
+        "A woman who held a candle at the vigil wept.",
         # places that are not people among the dead
         "The town was among those hit hardest, officials said.",
     ],

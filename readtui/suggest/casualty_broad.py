@@ -176,7 +176,7 @@ _BLOCKED_BETWEEN = re.compile(
 # between a casualty word and the count after it: a label, a table cell, a toll that reaches it
 _BRIDGE_TO_COUNT = re.compile(
     r"[^\S\n]*(?:[:|–—-][^\S\n]*)?"
-    r"(?:(?:rose|risen|rises?|climbed|climbs|jumped|jumps|reached|reaches|hits?|tops|passes"
+    r"(?:(?:rose|risen|rises?|climb(?:s|ed)?|jump(?:s|ed)?|reach(?:es|ed)?|hits?|tops?|pass(?:es)?"
     r"|amounted|amounting|totalled|totaled|totalling|totaling"
     r"|exceeds|stands?|stood|is|was|are|were|now|has|had|have"
     r"|been|put|at|to|of|figure|total|confirmed|so far)[^\S\n]+){0,4}$",

@@ -40,7 +40,7 @@ _HAPPENED_AFTER = (
         "in critical condition", "in a critical condition", "in serious condition",
         "in a serious condition", "on life support", "under the rubble", "swept away",
         "feared dead", "never been found", "never found", "not been found",
-        "in the hands of", "in the power of",
+        "in the hands of", "in the power of", "for ransom", "harmed",
     ]
 )  # fmt: skip
 # words that say what happened to a person named just before them, not to a count of things:
@@ -143,6 +143,12 @@ _SAFE = re.compile(
     r"|found alive|found safe|reunited)|safe and well|escaped)(?![\w-])"
 )
 # held as suspects, not taken: "detained for questioning", "held by police"
+# "held" says they were taken only with how: "one who held" a sign, a rope, a meeting is not
+_HELD_AS = re.compile(
+    rf"{_SPACE}(?:(?:still|captive|hostage|prisoner|incommunicado|in{_SPACE}captivity"
+    rf"|without{_SPACE}charge|for{_SPACE}ransom|by{_SPACE}(?:the{_SPACE})?(?:kidnappers|gunmen"
+    rf"|militants|rebels|captors|abductors|pirates|armed|insurgents|jihadists))(?![\w-])|$)"
+)
 _HELD = frozenset(("held", "detained"))
 _SUSPECTED = re.compile(
     r"(?<![\w-])(?:police|suspects?|suspicion|questioning|arrests?|arrested|custody)(?![\w-])"
@@ -159,6 +165,7 @@ _AMONG_KINDS = {
 }
 _AMONG = re.compile(
     rf"(?<![\w-])among(?:st)?{_SPACE}(?:the|those){_SPACE}(?:who{_SPACE}(?:were{_SPACE})?)?"
+    rf"(?:(?:latest|other|first|youngest|oldest|new|confirmed){_SPACE})?"
     rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})"
     rf"(?:{_SPACE}[a-z]+){{0,3}}?{_SPACE}(?:is|was|were|are){_SPACE}[^,.;:!?\n]+"
 )
@@ -327,6 +334,7 @@ def _nearest_pair(text: str, low: str, start: int, end: int) -> tuple[int, int] 
         (_ROLE_OF[word.group()], word)
         for word in _TRIGGER.finditer(low, start, end)
         if not (word.group() in _HELD and _SUSPECTED.search(low[word.end() : end]))
+        and not (word.group() == "held" and not _HELD_AS.match(low, word.end()))
         and not _names_people(low, start, word)
     ]
     if not triggers or _SAFE.search(low, start, end):

@@ -56,7 +56,7 @@ NOT_PERSONS = """
 # what happened, as a word that is never one of the adjectives before whom a count counts
 KIND_WORDS = """
     killed dead died dies die perished drowned slain murdered massacred executed beheaded
-    martyred deceased
+    martyred deceased harmed
     lynched shot gunned injured wounded hurt maimed hospitalised hospitalized treated taken
     rushed admitted missing unaccounted disappeared captured abducted kidnapped held seized
     trapped detained
@@ -121,7 +121,7 @@ CASUALTY_WORDS = """
     abduct kidnap held hostage seiz taken detain rounded trapped perish drown slain murder
     massacr execut behead lynch gunned shot stabbed burn crushed beaten trampled hacked starved
     hanged succumb lost lives death bodies body fatalit martyr corpse casualt toll captiv victim
-    condition total inhal fractur intensive homicid
+    condition total inhal fractur intensive homicid harmed ransom
 """.split() + [
     "none of", "never found", "never been found", "not been found", "not yet been found",
     "yet to be found", "never located", "yet to be accounted", "not been accounted",
