@@ -1845,6 +1845,14 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             "deaths climb to 57",
             {"count": 57, "kind": "killed"},
         ),
+        # the dead named in a list: each name one person, a town none
+        (
+            "Police identified the dead on Sunday as Mara Quist, 52, of Fenwick Bay, and her"
+            " neighbour Oskar Lind, 70.",
+            "identified the dead on Sunday as Mara Quist, 52, of Fenwick Bay, and her neighbour"
+            " Oskar Lind, 70",
+            {"count": 2, "kind": "killed"},
+        ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (
             "The 12 injured soldiers were flown home on Monday.",

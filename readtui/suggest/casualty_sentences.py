@@ -21,7 +21,14 @@ import bisect
 import re
 from itertools import pairwise
 
-from readtui.casualty import NUMBER_WORDS, PERSON, parse_casualty, trie_pattern
+from readtui.casualty import (
+    NAME_AT,
+    NUMBER_WORDS,
+    PERSON,
+    number_value,
+    parse_casualty,
+    trie_pattern,
+)
 from readtui.suggest.casualty_broad import overlaps, with_added
 from readtui.suggest.casualty_words import NOT_PERSONS, PERSONS, STOP_WORDS
 
@@ -186,6 +193,21 @@ _ONE_VICTIM = re.compile(  # its place first: a pattern that starts at "the" tri
 )
 _COMPARING_WORD = re.compile(r"compared|up from|down from|double|above|below|against|versus|it ")
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w-])(?:an?|the|another){_SPACE}$")
+# the dead named in a list: "identified the dead as Loretta Haines, 68, and her grandchildren,
+# Jayden Haines, 7, and Amaya Brooks, 4", "The victims have been named as ..."
+_NAMED_KINDS = {"dead": "killed", "victims": "killed", "deceased": "killed", "injured": "injured"}
+_NAMED_LIST = re.compile(
+    rf"(?:(?<![\w-])(?:identified|named){_SPACE}(?:the{_SPACE})?(?P<kind>dead|victims|deceased"
+    rf"|injured)(?:{_SPACE}[\w’'-]+){{0,3}}?"
+    rf"|(?P<kind_>dead|victims|deceased|injured){_SPACE}(?:were|have{_SPACE}been|had{_SPACE}been)"
+    rf"{_SPACE}(?:identified|named)){_SPACE}as{_SPACE}(?P<list>[^.;:!?\n]+?)"
+    rf"(?=,{_SPACE}[\w’'. -]{{2,40}}{_SPACE}(?:said|says|told)(?![\w-])|[.;:!?]|$)",
+    re.MULTILINE,
+)
+_PLACE_BEFORE = re.compile(r"(?:of|from|in)\s+$")
+_LIST_ITEM = re.compile(r",?\s+and\s+|,\s*")
+_AGE_OR_PLACE = re.compile(r"(?:aged\s+)?\d{1,3}|(?:of|from)\s.*")
+_ITEM_COUNT = re.compile(rf"(?:an?|one|the|his|her|their)\b|(?P<number>\d+|{NUMBER_WORDS})\b")
 # a count that a figure is compared with, of the same kind: "11 people have died this winter,
 # compared with seven in all of last season", "nearly double the six recorded in 2027"
 _COMPARED = re.compile(
@@ -258,8 +280,36 @@ def _read_sentence(
         determiner = one_victim and _DETERMINER_BEFORE.search(low, start, one_victim.start())
         if determiner:
             return [(determiner.start(), one_victim.end(), {"count": 1, "kind": "killed"})]
+    if "named" in sentence or "identified" in sentence:
+        named = _NAMED_LIST.search(low, start, end)
+        if named:
+            kind = _NAMED_KINDS[named["kind"] or named["kind_"]]
+            return [(named.start(), named.end(), {**_listed_count(text, named), "kind": kind})]
     span = _nearest_pair(text, low, start, end)
     return [(*span, parse_casualty(text[span[0] : span[1]]))] if span else []
+
+
+def _listed_count(text: str, named: re.Match) -> dict:
+    """How many people a list names: its names (an age, a town, a relation between them are
+    none), else its groups, one each or the number they give ("two deckhands")."""
+    start, end = named.span("list")
+    names = sum(
+        not _PLACE_BEFORE.search(text, max(start, name.start() - 6), name.start())
+        for name in NAME_AT.finditer(text, start, end)
+    )  # "of Hollins Ferry" is a town
+    if names:
+        return {"count": names}
+    total = 0
+    for item in _LIST_ITEM.split(text[start:end].lower()):
+        item = item.strip()
+        if not item or _AGE_OR_PLACE.fullmatch(item):
+            continue
+        counted = _ITEM_COUNT.match(item)
+        if not counted:
+            return {}  # a group that says no number: the count is not said
+        value = number_value(counted["number"]) if counted["number"] else 1
+        total += value or 1
+    return {"count": total} if total else {}
 
 
 def _among(text: str, low: str, start: int, end: int) -> tuple[int, int, dict] | None:
