@@ -251,6 +251,7 @@ FAMILIES = (
         r"^translat(?:ion|ed)(?: from (?-i:[A-Z])\w+)?(?: by)?\s*:",
         # "Society desk | Translated from the Persian"
         r"^[^.!?|]{0,40}\|\s*translated from (?:the )?(?-i:[A-Z])",
+        r"^translated from (?:the )?(?-i:[A-Z])\w+ by\b",  # "Translated from the Spanish by ..."
     ),
     _family(
         "navigation",

@@ -65,6 +65,7 @@ _LEAD_IN_MAX_WORDS = 12
 _DATED_REACH = 8  # lines between a headline and its byline or date (a standfirst, key points)
 _DATED_MIN_WORDS = 6  # not a byline's "Courts and Inquests Reporter"
 _POINT_MAX_WORDS = 30
+_SUBHEADING_MAX_WORDS = 4
 _CAPTION_MAX_WORDS = 25
 _MAX_TEASERS = 4  # the links listed under a "Read more" label
 _TEASER_MIN_WORDS = 4  # a sub-heading is shorter: "Rusting away"
@@ -679,6 +680,15 @@ def _capitalised_share(text: str) -> float:
     return sum(word[:1].isupper() for word in found) / len(found) if found else 0.0
 
 
+def _heads_prose(blocks: list[Block], index: int, end: int) -> bool:
+    """A short line right above prose: a sub-heading, not a link of a box (a headline)."""
+    return (
+        blocks[index].word_count <= _SUBHEADING_MAX_WORDS
+        and index + 1 < end
+        and blocks[index + 1].is_prose
+    )
+
+
 def article_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
     """Indexes of the blocks kept from the article region: not furniture, not metadata, and
     not the headlines of a "Related stories" box set in the text (up to the next prose)."""
@@ -688,8 +698,8 @@ def article_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
         block = blocks[index]
         if block.family is not None and block.family.ends_article:
             in_box = True
-        elif block.is_prose:
-            in_box = False
+        elif block.is_prose or (in_box and _heads_prose(blocks, index, end)):
+            in_box = False  # the box ends at the text, or at a sub-heading over it
         if not (in_box or block.is_furniture or block.is_metadata):
             kept.add(index)
     return kept
