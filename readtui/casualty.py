@@ -166,7 +166,7 @@ _FOUND_DEAD_LATER = re.compile(
 )
 # a word of what happened right after a figure joined to another: "23 deaths, 41 injured"
 _KIND_NEXT = re.compile(
-    r"\s+(?:(?:others|people|more|were|are|was|still|critically|seriously|badly|slightly)\s+)*"
+    r"\s*(?:(?:others|people|more|were|are|was|still|critically|seriously|badly|slightly)\s+)*"
     r"(?:[a-z-]+\s+)?(?:(?P<killed>dead|deaths?|killed|died|fatalities)|(?P<injured>injur\w*|wounded|hurt)"
     r"|(?P<missing>missing|unaccounted)|(?P<captured>captured|abducted|kidnapped|detained))\b"
 )
@@ -398,10 +398,16 @@ _PART_OF = re.compile(
 # men, a driver and a surveyor's assistant, are missing"
 _APPOSITION_END = re.compile(r"[^,;.\n]{0,60},\s+(?!and\b|or\b)[a-z]")
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+")
+_YEAR_THEN_COUNT = re.compile(rf"(?:1[89]|20)\d\d,?\s+(?:\d|(?:{_WORDS_OF_A_NUMBER})\b)")
 _BARE_KIN = re.compile(
     r"(?:husband|wife|son|daughter|father|mother|brother|sister|grandson|granddaughter"
-    r"|grandfather|grandmother|uncle|aunt|nephew|niece|cousin|fianc[ée]e?)(?![\w-])"
+    r"|grandfather|grandmother|uncle|aunt|nephew|niece|cousin|fianc[ée]e?|(?:family\s+)?friend"
+    r"|neighbou?r)(?![\w-])"
 )
+# a partitive of another group, joined by "and": "a woman and two of her grandchildren"
+_OF_THEIR_OWN = re.compile(r"\s*of\s+(?:his|her|their|its|our|my)\b")
+# twins: "their twin daughters" are two
+_TWINS = re.compile(r"\btwin\s+(?:sons|daughters|brothers|sisters|boys|girls|babies)\b|\btwins\b")
 _EMPTY_GROUPS = {"people", "persons", "others", "individuals", "were", "was", "has", "have", "is"}
 _STOP = re.compile(
     r"\b(?:were|was|have|has|had|are|is|in|on|at|after|when|and|from|suffered|sustained|needed"
@@ -480,6 +486,8 @@ def parse_casualty(text: str) -> dict:
         groups.append(group)
     if toll and toll.group("beyond") and minimum is not None and minimum == maximum:
         minimum, maximum = minimum + 1, None  # "the toll passed 12,000" is more than 12,000
+    if minimum == maximum == 1 and _TWINS.search(low):
+        minimum = maximum = 2
     if minimum is not None and minimum == maximum:
         attrs["count"] = minimum
     else:
@@ -569,7 +577,9 @@ def _joined_figure(text: str, low: str, position: int) -> Figure | None:
     possessive = _POSSESSIVE.match(low, joiner.end())  # "a woman and her two daughters"
     at = possessive.end() if possessive else joiner.end()
     number = _count(low, at, here=True)
-    if number is None or _PART_OF.match(low, number[3]):
+    if number is None or (
+        _PART_OF.match(low, number[3]) and not (listed and _OF_THEIR_OWN.match(low, number[3]))
+    ):
         return None
     _, minimum, maximum, end = number
     group, end = _group_after(text, low, end)
@@ -591,6 +601,8 @@ def _count(
         start, end = figure.span()
         if count and count.strip() == "one" and _ONE_OF_DEATHS.match(low, end):
             continue
+        if count and _YEAR_THEN_COUNT.match(low, start):
+            continue  # "In 2008 two trampers drowned": the year, then the count
         if _AGE_AFTER.match(low, end) or (
             (end - start == 4 or "age" in low[max(0, start - 8) : start])
             and _NOT_A_COUNT.search(low, max(0, start - 16), end)

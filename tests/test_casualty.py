@@ -154,6 +154,12 @@ def test_a_figure_gives_the_attributes_its_text_says(text: str, attrs: dict) -> 
         ("The driver suffered fatal injuries", {"count": 1, "kind": "killed", "group": "driver"}),
         ("One passenger was fatally injured", {"count": 1, "kind": "killed"}),
         ("Nadia Kern and her son were killed", {"count": 2, "kind": "killed"}),
+        # two of another group joined by "and" are more people; twins are two; a year is no count
+        ("A 68-year-old woman and two of her grandchildren died", {"count": 3, "kind": "killed"}),
+        ("lost their twin daughters", {"count": 2, "kind": "killed", "group": "twin"}),
+        ("Father and family friend drowned", {"count": 2, "kind": "killed"}),
+        ("In 2008 two trampers drowned", {"count": 2, "kind": "killed", "group": "trampers"}),
+        ("kills at least 16, seven missing", {"count_min": 16, "kind": "killed"}),
         # the possessive said once for two of the family
         ("His wife and daughter were killed",
          {"count": 2, "kind": "killed", "group": "wife and daughter"}),

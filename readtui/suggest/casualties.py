@@ -293,8 +293,8 @@ def _read_count(low: str, backwards: str, start: int, said_after: bool) -> _Figu
     if count.group() == "both" and not any(right.group("person", "of_kind", "of_them", "kind")):
         return None  # "both sides reporting casualties"
     person = bool(right.group("person"))
-    if YEAR.fullmatch(count.group()) and not person:
-        return None
+    if YEAR.fullmatch(count.group()) and (not person or COUNT_AT.match(low, count_end + 1)):
+        return None  # a year, not a count: "in 2019", "In 2008 two trampers drowned"
     # the words read backwards end where they begin in the text
     if lead:
         lead_start = start + reversed_start - left.end("lead")
