@@ -526,10 +526,14 @@ def _first_figures_kind(low: str) -> re.Match | None:
 Figure = tuple[int | None, int | None, int, str]
 
 
+_PERSON_REACH = 80
+
+
 def _first_figure(text: str, low: str, start: int) -> Figure | None:
     """The first figure at or after `start`: a count, or one person named without one."""
     number = _count(low, start)
-    person = _ONE_PERSON.search(low, start)
+    # one person counts only before the number (a person's words are far fewer than this)
+    person = _ONE_PERSON.search(low, start, number[0] + _PERSON_REACH if number else len(low))
     name_end = min(number[0] if number else len(text), person.end() if person else len(text))
     name = _named_person(text, start, name_end) if name_end - start > 4 else None
     if name:
