@@ -93,7 +93,7 @@ def is_time_stamp(text: str) -> bool:
     """A live blog's time stamp: "16:05 GMT", "9.30am"."""
     if not _DIGIT.search(text):
         return False
-    rest = TIME.sub(" ", text, count=1)
+    rest = _CLOCK_TIME.sub(" ", text, count=1)  # with its zone, listed or not: "18.58 KLT"
     return rest != text and all(_DATE_LINE_WORDS.match(word) for word in words(rest))
 
 

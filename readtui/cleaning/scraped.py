@@ -15,7 +15,14 @@ from readtui.cleaning import CleanBlock, Cleaned
 from readtui.cleaning.boilerplate import IMAGE, INLINE_LINK, Family, family_of, labels_next
 from readtui.cleaning.headline import headline_before, headline_from_page_title, looks_like_headline
 from readtui.cleaning.layout import BULLET, split_blocks, without_bullet
-from readtui.cleaning.metadata import byline_of, date_of, is_byline, is_date_line, is_time_stamp
+from readtui.cleaning.metadata import (
+    byline_of,
+    date_of,
+    is_byline,
+    is_date_line,
+    is_publication_time,
+    is_time_stamp,
+)
 from readtui.cleaning.textstats import SeenText, normalise, stopword_density, words
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -121,7 +128,7 @@ def describe(text: str) -> Block:
         word_count=count,
         density=stopword_density(word_list),
         family=family_of(text, count),
-        is_date=is_date_line(text),
+        is_date=is_date_line(text) or is_publication_time(text),  # "Updated at 18.58 KLT"
         is_byline=is_byline(text),
     )
 
@@ -646,7 +653,9 @@ def standfirst_indexes(blocks: list[Block], headline: int, start: int) -> list[i
             or block.word_count <= _LABEL_MAX_WORDS
             or _is_names(block)  # a byline without "By": "Kirsty Baird and Owen Tait"
         ):
-            return []  # text between them and the body: the body starts higher than it seems
+            # text between them and the body: the body may start higher than it seems, so
+            # only what stands right under the headline is surely its standfirst
+            return found if found == list(range(headline + 1, headline + 1 + len(found))) else []
     return found
 
 
@@ -672,6 +681,7 @@ def _is_point(block: Block) -> bool:
         not (block.is_furniture or block.is_metadata or block.is_repeat)
         and _KEY_POINT_MIN_WORDS <= block.word_count <= _POINT_MAX_WORDS
         and block.density > 0
+        and _capitalised_share(block.text) <= _STANDFIRST_MAX_CAPITALISED  # not a byline
     )
 
 
