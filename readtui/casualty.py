@@ -115,9 +115,15 @@ _KINDS = {
     r"|lifeless\s+bod(?:y|ies)|paid\s+the\s+(?:supreme|ultimate)\s+price"
     r"|buried(?=\s+(?:[\w-]+\s+){0,3}?(?:people|persons|bodies|victims|children|dead)\b)|(?:burn[te]d?|charred)\s+beyond\s+recognition"
     r"|lost\s+(?:(?:his|her|their|its|our|my|your)\s+)?li(?:fe|ves)"
-    r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved)\s+to\s+death"
+    r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved|poisoned|gored)"
+    r"\s+to\s+death|electrocut\w*|asphyxiat\w*|suffocat\w*|strangl\w*|decapitat\w*"
+    r"|(?:declared|confirmed|brought|found)\s+(?:dead|deceased)|did\s+not\s+survive"
+    r"|failed\s+to\s+survive"
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
     "injured": r"wound\w*|injur\w*|hurt|harmed|maimed|hospitali[sz]\w*|treated|treatment|burns?"
+    r"|(?:fell|fallen|taken|became|become|were|was|are|is)\s+ill|sicken\w*|poison(?:ed|ing)"
+    r"|scald\w*|paraly[sz]\w*|amputat\w*|blinded|concuss\w*|unconscious|in\s+a\s+coma"
+    r"|hypotherm\w*|gunshot\s+wounds?|shrapnel|overcome\s+by\s+(?:fumes|smoke|gas)"
     r"|fractures"
     r"|(?:remain|remains|still)\s+admitted"
     r"|(?:admitted|admitting|receiv(?:ed|ing)|shifted)\s+(?:[\w,-]+\s+){0,4}?patients"
@@ -133,11 +139,13 @@ _KINDS = {
     r"|condition\s+of\s+[^.;]{1,40}?\b(?:critical|serious|grave)\b"
     r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care|on\s+(?:a\s+)?ventilators?",
     "missing": r"missing|unaccounted|disappeared|disappearances?|not\s+been\s+(?:seen|heard\s+from)"
+    r"|vanished|lost\s+at\s+sea|swept\s+away"
     r"|(?:whereabouts|fate)\s+(?:[\w’'-]+\s+){0,6}?(?:is|are|remains?|still)\s+(?:still\s+)?unknown"
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",
     "captured": r"captur\w*|kidnap\w*|abduct\w*|taken|held|holding|seized|captivity|detained"
     r"|whisk(?:ed|ing)\s+away|(?:took|carried|led|dragged|marched)\s+(?:away|off)|for\s+ransom"
+    r"|snatch\w*|taken\s+(?:captive|prisoner)|held\s+captive"
     r"|rounded\s+up|deprived\s+of\s+(?:their\s+|his\s+|her\s+)?(?:liberty|freedom)|detention",
 }
 _IMPLIED_KINDS = {
@@ -233,6 +241,7 @@ _PERSON_WORDS = """
     teacher doctor nurse medic paramedic patient passenger tourist journalist reporter
     photographer cameraman worker employee miner farmer fisherman villager resident protester
     protestor demonstrator activist supporter member relative classmate colleague comrade
+    pal mate buddy groom bride
     militiaman tribesman guardsman serviceman recruit cadet conscript settler citizen foreigner
     survivor fan spectator mourner guest visitor sailor seafarer marine airman peacekeeper
     contractor labourer laborer agent parent mother father son daughter brother sister husband

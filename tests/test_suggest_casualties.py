@@ -1853,6 +1853,22 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             " Oskar Lind, 70",
             {"count": 2, "kind": "killed"},
         ),
+        # the many words for what happened
+        (
+            "Two linesmen were electrocuted on Monday.",
+            "Two linesmen were electrocuted",
+            {"count": 2, "kind": "killed"},
+        ),
+        (
+            "At least 60 pupils fell ill after the school lunch.",
+            "At least 60 pupils fell ill",
+            {"count_min": 60, "kind": "injured"},
+        ),
+        (
+            "Three trawlermen were lost at sea in the storm.",
+            "Three trawlermen were lost at sea",
+            {"count": 3, "kind": "missing"},
+        ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (
             "The 12 injured soldiers were flown home on Monday.",

@@ -47,7 +47,11 @@ _HAPPENED_AFTER = (
         "in critical condition", "in a critical condition", "in serious condition",
         "in a serious condition", "on life support", "under the rubble", "swept away",
         "feared dead", "never been found", "never found", "not been found",
-        "in the hands of", "in the power of", "for ransom", "harmed",
+        "in the hands of", "in the power of", "for ransom", "harmed", "electrocuted",
+        "asphyxiated", "suffocated", "strangled", "poisoned", "sickened", "fell ill", "taken ill",
+        "became ill", "scalded", "paralysed", "paralyzed", "unconscious", "in a coma", "vanished",
+        "lost at sea", "declared dead", "brought dead", "found dead", "confirmed dead",
+        "confirmed deceased", "did not survive",
     ]
 )  # fmt: skip
 # words that say what happened to a person named just before them, not to a count of things:

@@ -39,7 +39,7 @@ PERSONS = """
     twins newborns adolescents juveniles cops deputies diplomats aides bodyguards candidates
     delegates chefs cooks clerks scouts imams bishops czechs thais filipinos nepalis
     spaniards arabs emiratis qataris uzbeks tajiks chechens bedouins shepherds goatherds
-    cowherds nomads herdsmen maids lads guys folks males females jawans sepoys
+    cowherds nomads herdsmen maids lads guys folks pals mates buddies males females jawans sepoys
     elements companions
 """
 # words with a person's ending that name things ("two helicopters were captured")
@@ -56,7 +56,8 @@ NOT_PERSONS = """
 # what happened, as a word that is never one of the adjectives before whom a count counts
 KIND_WORDS = """
     killed dead died dies die perished drowned slain murdered massacred executed beheaded
-    martyred deceased harmed
+    martyred deceased harmed electrocuted asphyxiated suffocated strangled decapitated gored
+    poisoned sickened ill scalded paralysed paralyzed concussed unconscious vanished snatched
     lynched shot gunned injured wounded hurt maimed hospitalised hospitalized treated taken
     rushed admitted missing unaccounted disappeared captured abducted kidnapped held seized
     trapped detained
@@ -86,6 +87,8 @@ VERBS_OF_CASUALTY = """
     rounds up|trampled to death|hacked to death|stabbed to death|beaten to death|burnt to death
     burned to death|slaughtered|slaughtering|neutralised|neutralized|neutralising|neutralizing
     fatally shot|fatally stabbed|fatally wounded|fatally injured|fatally mauled|mauled to death
+    electrocuted|electrocuting|asphyxiated|suffocated|strangled|decapitated|gored|snatched
+    snatching|sickened|sickening|poisoned|poisoning
 """
 # a toll or a count of people of one kind: "the number of people killed"
 NUMBER_OF_KINDS = """
@@ -121,9 +124,13 @@ CASUALTY_WORDS = """
     abduct kidnap held hostage seiz taken detain rounded trapped perish drown slain murder
     massacr execut behead lynch gunned shot stabbed burn crushed beaten trampled hacked starved
     hanged succumb lost lives death bodies body fatalit martyr corpse casualt toll captiv victim
-    condition total inhal fractur intensive homicid harmed ransom
+    condition total inhal fractur intensive homicid harmed ransom electrocut asphyxiat suffocat
+    strangl decapitat gored poison sicken scald paralys paralyz concuss unconscious coma hypotherm
+    amputat vanish snatch lifeless
 """.split() + [
     "none of", "never found", "never been found", "not been found", "not yet been found",
     "yet to be found", "never located", "yet to be accounted", "not been accounted",
-    "not yet been accounted",
+    "not yet been accounted", "fell ill", "taken ill", "became ill", "fallen ill",
+    "did not survive", "failed to survive", "declared dead", "brought dead",
+    "lost at sea", "swept away",
 ]  # fmt: skip
