@@ -118,7 +118,7 @@ _KINDS = {
     r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved|poisoned|gored)"
     r"\s+to\s+death|electrocut\w*|asphyxiat\w*|suffocat\w*|strangl\w*|decapitat\w*"
     r"|(?:declared|confirmed|brought|found)\s+(?:dead|deceased)|did\s+not\s+survive"
-    r"|failed\s+to\s+survive"
+    r"|failed\s+to\s+survive|(?:cost|claimed|took)\s+the\s+li(?:fe|ves)\s+of"
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
     "injured": r"wound\w*|injur\w*|hurt|harmed|maimed|hospitali[sz]\w*|treated|treatment|burns?"
     r"|(?:fell|fallen|taken|became|become|were|was|are|is)\s+ill|sicken\w*|poison(?:ed|ing)"
@@ -139,7 +139,7 @@ _KINDS = {
     r"|condition\s+of\s+[^.;]{1,40}?\b(?:critical|serious|grave)\b"
     r"|in\s+(?:a\s+)?hospital|in\s+intensive\s+care|on\s+(?:a\s+)?ventilators?",
     "missing": r"missing|unaccounted|disappeared|disappearances?|not\s+been\s+(?:seen|heard\s+from)"
-    r"|vanished|lost\s+at\s+sea|swept\s+away"
+    r"|vanished|lost\s+at\s+sea|swept\s+away|untraceable"
     r"|(?:whereabouts|fate)\s+(?:[\w’'-]+\s+){0,6}?(?:is|are|remains?|still)\s+(?:still\s+)?unknown"
     r"|never\s+(?:been\s+)?(?:found|located)|(?:not|yet\s+to\s+be)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:found|located|accounted\s+for)(?!\s+(?:guilty|liable|responsible|fit|innocent))",

@@ -1869,6 +1869,23 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             "Three trawlermen were lost at sea",
             {"count": 3, "kind": "missing"},
         ),
+        # what a collision cost; the dead among others; the number of any people who died
+        (
+            "Crashes at the crossing cost the life of 14 people last year.",
+            "cost the life of 14 people",
+            {"count": 14, "kind": "killed"},
+        ),
+        (
+            "Among the miners killed was the shift foreman, Piet Olivier.",
+            "Among the miners killed was the shift foreman",
+            {"count": 1, "kind": "killed"},
+        ),
+        (
+            "The number of young children who have died after drinking the syrup has risen to 47,"
+            " the ministry said.",
+            "The number of young children who have died after drinking the syrup has risen to 47",
+            {"count": 47, "kind": "killed"},
+        ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (
             "The 12 injured soldiers were flown home on Monday.",

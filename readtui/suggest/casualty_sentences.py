@@ -51,7 +51,7 @@ _HAPPENED_AFTER = (
         "asphyxiated", "suffocated", "strangled", "poisoned", "sickened", "fell ill", "taken ill",
         "became ill", "scalded", "paralysed", "paralyzed", "unconscious", "in a coma", "vanished",
         "lost at sea", "declared dead", "brought dead", "found dead", "confirmed dead",
-        "confirmed deceased", "did not survive",
+        "confirmed deceased", "did not survive", "untraceable",
     ]
 )  # fmt: skip
 # words that say what happened to a person named just before them, not to a count of things:
@@ -107,6 +107,10 @@ _ONE_PERSON = (
     rf"(?:{PERSON})(?![\w-])"
 )
 _TITLED = rf"(?<![\w-])(?:mr|mrs|ms|dr)\.?{_SPACE}(?=[\w’'-])"  # its name: a capital in the text
+_NUMBERED = re.compile(
+    rf"(?:(?:{_QUALIFIER}){_SPACE})?(?:\d|(?:a{_SPACE})?(?:{NUMBER_WORDS})"
+    rf"|dozens|scores|hundreds|thousands|both)"
+)
 _COUNTED = re.compile(rf"(?P<count>{_COUNT})|(?P<one>{_ONE_PERSON})|(?P<titled>{_TITLED})")
 # whom a count counts, right after it: "37 children", "nine of them", "two crew members"
 _PEOPLE = (
@@ -176,9 +180,10 @@ _AMONG_KINDS = {
 }
 _AMONG = re.compile(
     rf"(?<![\w-])among(?:st)?{_SPACE}(?:the|those){_SPACE}(?:who{_SPACE}(?:were{_SPACE})?)?"
-    rf"(?:(?:latest|other|first|youngest|oldest|new|confirmed){_SPACE})?"
+    rf"(?:[\w-]+{_SPACE}){{0,2}}?"  # "the latest fatalities", "the workers killed"
     rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})"
-    rf"(?:{_SPACE}[a-z]+){{0,3}}?{_SPACE}(?:is|was|were|are){_SPACE}[^,.;:!?\n]+"
+    rf"(?:{_SPACE}[a-z]+){{0,3}}?{_SPACE}(?:is|was|were|are|figures?|includes?|included)"
+    rf"{_SPACE}[^,.;:!?\n]+"
 )
 # people said to be among them: "Her husband Lakhan (49) is among the injured", "whose husband
 # and son were among those killed"
@@ -195,7 +200,9 @@ _ONE_VICTIM = re.compile(  # its place first: a pattern that starts at "the" tri
     rf"|youngest|oldest){_SPACE}(?:victim|fatality|to{_SPACE}die|of{_SPACE}the{_SPACE}(?:dead"
     rf"|victims))(?![\w-])"
 )
-_COMPARING_WORD = re.compile(r"compared|up from|down from|double|above|below|against|versus|it ")
+_COMPARING_WORD = re.compile(
+    r"compared|up from|down from|double|above|below|against|versus|it |but |and |then |later "
+)
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w-])(?:an?|the|another){_SPACE}$")
 # the dead named in a list: "identified the dead as Loretta Haines, 68, and her grandchildren,
 # Jayden Haines, 7, and Amaya Brooks, 4", "The victims have been named as ..."
@@ -217,9 +224,9 @@ _ITEM_COUNT = re.compile(rf"(?:an?|one|the|his|her|their)\b|(?P<number>\d+|{NUMB
 _COMPARED = re.compile(
     rf"(?<![\w-])(?:compared{_SPACE}(?:with|to)|up{_SPACE}from|down{_SPACE}from|double{_SPACE}the"
     rf"|above{_SPACE}the|below{_SPACE}the|against|versus"
-    # the toll again, later: "..., and on 29 April it rose to 33"
-    rf"|it{_SPACE}(?:had{_SPACE})?(?:rose|risen|reached|climbed|increased|jumped|stood{_SPACE}at)"
-    rf"(?:{_SPACE}to)?){_SPACE}(?:the{_SPACE})?"
+    # the toll again, later: "..., and on 29 April it rose to 33", "..., but rose to 14"
+    rf"|(?:it|but|and|then|later){_SPACE}(?:had{_SPACE})?(?:rose|risen|reached|climbed|increased"
+    rf"|jumped|stood{_SPACE}at)(?:{_SPACE}to)?){_SPACE}(?:the{_SPACE})?"
 )
 _COUNT_KEYS = ("count", "count_min", "count_max")
 _REACH_OF_PERSON = 15  # words between one person and what happened: a clause about them
@@ -395,6 +402,7 @@ def _nearest_pair(text: str, low: str, start: int, end: int) -> tuple[int, int] 
         return None
     best: tuple[int, int, int] | None = None
     counts = _counts(text, low, start, end)
+    ones = {start for start, _, _ in counts if not _NUMBERED.match(low, start)}
     for count_start, count_end, names_whom in counts:
         for role, trigger in triggers:
             if role == "before" or (role == "both" and trigger.end() <= count_start):
@@ -425,7 +433,9 @@ def _nearest_pair(text: str, low: str, start: int, end: int) -> tuple[int, int] 
             words = len(between.split())
             if words > reach or _APART.search(between.strip(' “”"')):  # '"over sixty" people'
                 continue
-            distance = words - 3 * names_whom
+            # whom a count counts makes it nearer; one person is farther than a number of them
+            # ("Three passengers, among whom a baby, remained untraceable" are three)
+            distance = words - 3 * names_whom + 2 * (count_start in ones)
             if best is None or distance < best[0]:
                 best = (distance, span_start, span_end)
     if best is None:

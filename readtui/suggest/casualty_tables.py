@@ -35,8 +35,9 @@ from readtui.suggest.casualty_broad import (
 # a row: a line of a label without digits, then numeric cells ("1,482", "1.8", "12%", "-"),
 # set apart by spaces or by pipes ("| Nairobi | 47 | 38 |", as Markdown writes a table)
 _CELL_VALUE = r"(?:\d[\d,.]*%?|[-–—]|n/a)"
+_LABEL = r"(?:[^\d\n|(]|\((?:\d+|[^\d\n|()]*)\)|\(){0,60}?"  # "Other provinces (5)"
 _ROW = re.compile(
-    rf"(?P<label>[^\d\n|]{{0,60}}?)[^\S\n]*(?P<cells>(?:{_CELL_VALUE}(?:[^\S\n]+|$)){{1,12}})"
+    rf"(?P<label>{_LABEL})[^\S\n]*(?P<cells>(?:{_CELL_VALUE}(?:[^\S\n]+|$)){{1,12}})"
 )
 _PIPED_ROW = re.compile(
     rf"\|?[^\S\n]*(?P<label>[^\d\n|]{{0,60}}?)[^\S\n]*"

@@ -126,11 +126,11 @@ CASUALTY_WORDS = """
     hanged succumb lost lives death bodies body fatalit martyr corpse casualt toll captiv victim
     condition total inhal fractur intensive homicid harmed ransom electrocut asphyxiat suffocat
     strangl decapitat gored poison sicken scald paralys paralyz concuss unconscious coma hypotherm
-    amputat vanish snatch lifeless
+    amputat vanish snatch lifeless untraceab
 """.split() + [
     "none of", "never found", "never been found", "not been found", "not yet been found",
     "yet to be found", "never located", "yet to be accounted", "not been accounted",
     "not yet been accounted", "fell ill", "taken ill", "became ill", "fallen ill",
     "did not survive", "failed to survive", "declared dead", "brought dead",
-    "lost at sea", "swept away",
+    "lost at sea", "swept away", "life of",
 ]  # fmt: skip
