@@ -45,7 +45,7 @@ _KEY_POINT_MIN_WORDS = 4
 # "article-lead" ("lead" or "intro" only at a class name's end: "lead-image" is a photo)
 _STANDFIRST_CLASS = re.compile(
     r"(?<![a-z])(?:(?:standfirst|dek|deck|summary|strapline|sell|sub-?title|sub-?headline|subhead"
-    r"|sub-?text|tagline"
+    r"|sub-?text|tagline|chapo|chapeau|bajada|sumario|entradilla|copete"
     r"|excerpt|key-?points|highlights)(?![a-z])|(?:lead|lede|intro)(?![\w-]))",
     re.IGNORECASE,
 )

@@ -138,6 +138,11 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
     broadcasters' pages put the label on a line of its own and the caption on the next. And a
     photo's credit on a line of its own ("Luis Acevedo/Carrow Valley Gazette"), with the caption
     above it."""
+    credited = {  # captions given again with their credit: the bare copy is the caption too
+        _CAPTION_CREDIT.sub("", block.text)
+        for block in blocks
+        if block.family is not None and block.family.name == IMAGE.name
+    }
     marked = blocks[:1]
     caption_below: set[int] = set()
     for index, (label, block) in enumerate(zip(blocks, blocks[1:], strict=False), start=1):
@@ -158,7 +163,7 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
                 caption = marked[-1]
                 if caption.family is None and not caption.is_metadata and caption.word_count <= 40:
                     marked[-1] = caption._replace(family=IMAGE)
-        if index in caption_below and block.family is None:
+        if (index in caption_below or block.text in credited) and block.family is None:
             block = block._replace(family=IMAGE)
         marked.append(block)
     return marked
@@ -166,6 +171,10 @@ def mark_captions(blocks: list[Block]) -> list[Block]:
 
 # a photo's credit alone: a name in capitals, a slash, the outlet or agency
 _CREDIT_LINE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’ -]{1,40}$")
+# a caption's credit at its end: "... last summer (Image: Family handout)"
+_CAPTION_CREDIT = re.compile(
+    r"\s*[(\[](?:image|photo|picture|credit|source)s?\s*:[^()\[\]]*[)\]]\s*$", re.IGNORECASE
+)
 # ... or after its label: "Credit: Wavecrest Media", "Photo: Reuters"
 _LABELLED_CREDIT = re.compile(
     r"(?i:(?:photo|picture|image)?\s*credits?|photo|picture|photograph)\s*:"
