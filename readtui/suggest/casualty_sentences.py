@@ -260,7 +260,11 @@ def add_sentence_figures(
             block_end,
         ]
         for sentence_start, sentence_end in pairwise(bounds):
-            added += _read_sentence(text, low, found, starts, ends, sentence_start, sentence_end)
+            at = bisect.bisect_left(positions, sentence_start)
+            if at < len(positions) and positions[at] < sentence_end:  # a casualty word in it
+                added += _read_sentence(
+                    text, low, found, starts, ends, sentence_start, sentence_end
+                )
     return with_added(found, added)
 
 

@@ -132,5 +132,5 @@ CASUALTY_WORDS = """
     "yet to be found", "never located", "yet to be accounted", "not been accounted",
     "not yet been accounted", "fell ill", "taken ill", "became ill", "fallen ill",
     "did not survive", "failed to survive", "declared dead", "brought dead",
-    "lost at sea", "swept away", "life of",
+    "lost at sea", "swept away", "life of", "in the hands of", "in the power of",
 ]  # fmt: skip
