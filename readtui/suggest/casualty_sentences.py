@@ -200,8 +200,9 @@ _ONE_VICTIM = re.compile(  # its place first: a pattern that starts at "the" tri
     rf"|youngest|oldest){_SPACE}(?:victim|fatality|to{_SPACE}die|of{_SPACE}the{_SPACE}(?:dead"
     rf"|victims))(?![\w-])"
 )
-_COMPARING_WORD = re.compile(
-    r"compared|up from|down from|double|above|below|against|versus|it |but |and |then |later "
+_COMPARING_WORD = re.compile(  # a word each comparison needs ("and" alone is everywhere)
+    r"compared|up from|down from|double|above|below|against|versus|rose|risen|reached|climbed"
+    r"|increased|jumped|stood"
 )
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w-])(?:an?|the|another){_SPACE}$")
 # the dead named in a list: "identified the dead as Loretta Haines, 68, and her grandchildren,
