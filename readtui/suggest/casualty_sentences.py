@@ -122,22 +122,21 @@ _WHOM = re.compile(
     rf"{_SPACE}(?:(?!(?:{_STOP})(?![\w-]))[\w’'-]+{_SPACE}){{0,2}}?"
     rf"(?:{_PEOPLE}|of{_SPACE}(?:them|those|the)(?![\w-]))"
 )
-# a count of things or time, by the word after it or before it
+# a count of things or time, by the word after it or before it (a date: "2 April", "April 2")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _THINGS_AFTER = re.compile(
     r"\s*(?:%|per ?cent|percent|km|kilomet|miles?|metres?|meters?|feet|hours?|minutes?|days?"
     r"|weeks?|months?|years?|decades?|am|pm|a\.m|p\.m|million|billion|houses|homes|buildings"
     r"|vehicles|cars|kg|tonnes|acres|hectares|dollars|rupees|francs|shillings|naira|pesos"
-    r"|euros|pounds|taka|family|families|households|generations|displaced|evacuated|arrested|rescued|villages"
-    r"|schools|aircraft|times|counts?|kits?|beds|points|to each|for each|each|per"
-    r"|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![\w-])"
+    r"|euros|pounds|taka|family|families|households|generations|displaced|evacuated|arrested"
+    r"|rescued|villages|schools|aircraft|times|counts?|kits?|beds|points|to each|for each|each"
+    rf"|per|{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![\w-])"
 )
 _THINGS_BEFORE = re.compile(
     r"(?:(?:aged|age|ages)(?:\s+(?:between|from|of|up to|over|under))?|(?<![\w-])no|none of"
     r"|\$|€|£|(?<![\w-])p|(?<![\w-])tk|ksh|rs\.?|no\.|number|since|page|route"
-    r"|flight|article|section|chapter|paragraph|magnitude|category|level|phase|for|each|of the"
-    r"|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)\s*$"
+    rf"|flight|article|section|chapter|paragraph|magnitude|category|level|phase|for|each|of the"
+    rf"|{_MONTHS})\s*$"
 )
 # a count of things named by a plural that is not of people: "118 interviews", "both sides"
 _THINGS = re.compile(
