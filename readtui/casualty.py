@@ -109,7 +109,7 @@ _KINDS = {
     r"|deceased|martyred|martyrdom|fell\s+as\s+martyrs|embraced\s+shahadat"
     r"|fell\s+on\s+the\s+field\s+of\s+hono(?:u)?r|remains\s+of|mauled\s+to\s+death"
     r"|fatal(?:ly)?\s+(?:injur\w*|wound\w*|shot|stabbed|hurt|mauled)"
-    rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)})"
+    rf"|lost\s+(?:[\w’'-]+\s+){{1,2}}?(?:{'|'.join(KIN)}|colleagues|comrades|friends|relatives)"
     r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|neutrali[sz]ed"
     r"|eliminated|embraced\s+martyrdom|pronounced\s+(?:dead|deceased)|slaughter\w*"
     r"|lifeless\s+bod(?:y|ies)|paid\s+the\s+(?:supreme|ultimate)\s+price"
@@ -122,7 +122,8 @@ _KINDS = {
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
     "injured": r"wound\w*|injur\w*|hurt|harmed|maimed|hospitali[sz]\w*|treated|treatment|burns?"
     r"|(?:fell|fallen|taken|became|become|were|was|are|is)\s+ill|sicken\w*|poison(?:ed|ing)"
-    r"|scald\w*|paraly[sz]\w*|amputat\w*|blinded|concuss\w*|unconscious|in\s+a\s+coma"
+    r"|scald\w*|paraly[sz]\w*|amputat\w*|blinded|concuss\w*|unconscious|in\s+a\s+coma|sprain\w*"
+    r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|under\s+observation"
     r"|hypotherm\w*|gunshot\s+wounds?|shrapnel|overcome\s+by\s+(?:fumes|smoke|gas)"
     r"|fractures"
     r"|(?:remain|remains|still)\s+admitted"

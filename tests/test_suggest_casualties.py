@@ -1609,7 +1609,7 @@ def test_a_toll_of_those_who_died_and_a_person_after_a_headline_s_label(
             "losses stand at approximately 412,300",
             {"count": 412300},
         ),
-        ("We lost 14 of our comrades.", "lost 14", {"count": 14}),
+        ("We lost 14 of our comrades.", "lost 14 of our comrades", {"count": 14}),
     ],
 )
 def test_a_communique_s_losses_count_soldiers(text: str, span: str, attrs: dict) -> None:
@@ -1885,6 +1885,17 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             " the ministry said.",
             "The number of young children who have died after drinking the syrup has risen to 47",
             {"count": 47, "kind": "killed"},
+        ),
+        # colleagues lost as kin are lost; a patient's state
+        (
+            "I lost two colleagues in the corridor.",
+            "lost two colleagues",
+            {"count": 2, "kind": "killed"},
+        ),
+        (
+            "Five others were in fair condition on Tuesday.",
+            "Five others were in fair condition",
+            {"count": 5, "kind": "injured"},
         ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (

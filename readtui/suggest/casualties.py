@@ -231,6 +231,8 @@ def find_casualties(text: str) -> list[tuple[int, int, dict]]:
     return add_sentence_figures(text, low, found, casualty_words)
 
 
+# people one loses, as one loses kin: "I lost two colleagues", "the unit lost three comrades"
+_LOST_ONES = frozenset(("colleagues", "comrades", "friends", "relatives", "crewmates", "teammates"))
 TOLL_REACH = 200  # characters: LEFT reads up to 20 words between a toll and its figure
 
 # The functions below read `low`: the text in lower case, with the same offsets.
@@ -392,9 +394,9 @@ def _read_led(
     if (
         left.group("verb_lost")
         and right.group("person")
-        and KIN_WORD.fullmatch(right.group("person"))
+        and (KIN_WORD.fullmatch(right.group("person")) or right.group("person") in _LOST_ONES)
     ):
-        return _Figure(start, group_end, True)  # "lost two sons"
+        return _Figure(start, group_end, True)  # "lost two sons", "I lost two colleagues"
     if left.group("verb_lives") or left.group("verb_lost"):
         wanted = right.group("lives") or right.group("dead") == "martyrs" or hostages
         return _Figure(start, group_end, True) if wanted else None

@@ -51,7 +51,9 @@ _HAPPENED_AFTER = (
         "asphyxiated", "suffocated", "strangled", "poisoned", "sickened", "fell ill", "taken ill",
         "became ill", "scalded", "paralysed", "paralyzed", "unconscious", "in a coma", "vanished",
         "lost at sea", "declared dead", "brought dead", "found dead", "confirmed dead",
-        "confirmed deceased", "did not survive", "untraceable",
+        "confirmed deceased", "did not survive", "untraceable", "in fair condition",
+        "in stable condition", "in a stable condition", "fighting for his life",
+        "fighting for her life", "fighting for their lives", "under observation", "sprained",
     ]
 )  # fmt: skip
 # words that say what happened to a person named just before them, not to a count of things:
