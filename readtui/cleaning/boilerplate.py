@@ -252,6 +252,7 @@ FAMILIES = (
         # "Society desk | Translated from the Persian"
         r"^[^.!?|]{0,40}\|\s*translated from (?:the )?(?-i:[A-Z])",
         r"^translated from (?:the )?(?-i:[A-Z])\w+ by\b",  # "Translated from the Spanish by ..."
+        r"^\(?with inputs from\b[^()]{0,60}\)?$",  # "(With inputs from our Vellimalai bureau)"
     ),
     _family(
         "navigation",

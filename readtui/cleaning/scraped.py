@@ -34,7 +34,9 @@ _NUMBER = re.compile(r"[-+$€£]?\d[\d.,:%/-]*%?")
 # a headline-like line above the headline found is the headline, when it is this long (a kicker
 # above a headline, "Analysis", "War in the north", is shorter)
 _HEADLINE_OVER_STANDFIRST_WORDS = 6
-_TRAIL = re.compile(r"\s[/>»|›]\s")  # a breadcrumb trail: "News / South Africa / Mining"
+# a breadcrumb trail ("News / South Africa / Mining") or a section and a place ("Faits divers ·
+# Saint-Orbe"): a label over the headline, not the headline
+_TRAIL = re.compile(r"\s[/>»|›·•]\s")
 _STANDFIRST_MIN_WORDS = 8
 _KEY_POINT_MIN_WORDS = 5
 _NAMES_MAX_WORDS = 8
@@ -310,8 +312,8 @@ def _dated(blocks: list[Block], candidates: set[int]) -> frozenset[int]:
         top = None
         above = index - 1
         while above >= max(0, index - _DATED_REACH) and above in candidates:
-            if blocks[above].word_count < _KEY_POINT_MIN_WORDS:
-                break  # a label over the headline: "LIVE", "Region"
+            if blocks[above].word_count < _KEY_POINT_MIN_WORDS or _TRAIL.search(blocks[above].text):
+                break  # a label over the headline: "LIVE", "Faits divers · Saint-Orbe"
             if blocks[above].word_count >= _DATED_MIN_WORDS:
                 top = above
             above -= 1
