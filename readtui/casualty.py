@@ -113,6 +113,7 @@ _KINDS = {
     r"|execut(?:ed|ing|ions?)|behead\w*|lynch\w*|gunned\s+down|succumb\w*|neutrali[sz]ed"
     r"|eliminated|embraced\s+martyrdom|pronounced\s+(?:dead|deceased)|slaughter\w*"
     r"|lifeless\s+bod(?:y|ies)|paid\s+the\s+(?:supreme|ultimate)\s+price"
+    r"|funerals?\s+(?:of|for)"
     r"|buried(?=\s+(?:[\w-]+\s+){0,3}?(?:people|persons|bodies|victims|children|dead)\b)|(?:burn[te]d?|charred)\s+beyond\s+recognition"
     r"|lost\s+(?:(?:his|her|their|its|our|my|your)\s+)?li(?:fe|ves)"
     r"|(?:burn[te]d?|charred|crushed|stabbed|beaten|trampled|hacked|starved|poisoned|gored)"
@@ -121,7 +122,8 @@ _KINDS = {
     r"|failed\s+to\s+survive|(?:cost|claimed|took)\s+the\s+li(?:fe|ves)\s+of"
     r"|none\s+of\s+(?:the|them|those)\b.{0,80}?\bsurvived|no\s+survivors",
     "injured": r"wound\w*|injur\w*|hurt|harmed|maimed|hospitali[sz]\w*|treated|treatment|burns?"
-    r"|(?:fell|fallen|taken|became|become|were|was|are|is)\s+ill|sicken\w*|poison(?:ed|ing)"
+    r"|(?:fell|fallen|falls?|falling|taken|became|become|were|was|are|is)\s+ill|sicken\w*"
+    r"|poison(?:ed|ing)|bitten"
     r"|scald\w*|paraly[sz]\w*|amputat\w*|blinded|concuss\w*|unconscious|in\s+a\s+coma|sprain\w*"
     r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|under\s+observation"
     r"|hypotherm\w*|gunshot\s+wounds?|shrapnel|overcome\s+by\s+(?:fumes|smoke|gas)"

@@ -1897,6 +1897,22 @@ def test_look_alikes_of_lists_of_people(text: str, expected: list[str]) -> None:
             "Five others were in fair condition",
             {"count": 5, "kind": "injured"},
         ),
+        # bitten, their ages no count; funerals of the dead; falling ill
+        (
+            "Two brothers, aged 6 and 9, were bitten by the same cobra.",
+            "Two brothers, aged 6 and 9, were bitten",
+            {"count": 2, "kind": "injured"},
+        ),
+        (
+            "The funerals of 11 of the victims were held on Friday.",
+            "funerals of 11 of the",
+            {"count": 11, "kind": "killed"},
+        ),
+        (
+            "Over 300 workers fall ill after canteen lunch",
+            "Over 300 workers fall ill",
+            {"count_min": 301, "kind": "injured"},
+        ),
         # a figure named again is a figure: every mention is marked (tests/fixtures/gold/README.md)
         (
             "The 12 injured soldiers were flown home on Monday.",

@@ -40,20 +40,20 @@ _HAPPENED_AFTER = (
     detained disappeared held shot stabbed treated burns burned perished drowned murdered slain
     fatally""".split()
     + [
-        "in captivity", "taken to hospital", "rushed to hospital",
-        "admitted to hospital", "airlifted to hospital", "taken to a hospital",
-        "rushed to a hospital", "pronounced dead", "lost their lives", "lost his life",
-        "lost her life", "admitted", "in intensive care", "on the wards", "on the ward",
-        "in critical condition", "in a critical condition", "in serious condition",
-        "in a serious condition", "on life support", "under the rubble", "swept away",
-        "feared dead", "never been found", "never found", "not been found",
-        "in the hands of", "in the power of", "for ransom", "harmed", "electrocuted",
-        "asphyxiated", "suffocated", "strangled", "poisoned", "sickened", "fell ill", "taken ill",
-        "became ill", "scalded", "paralysed", "paralyzed", "unconscious", "in a coma", "vanished",
-        "lost at sea", "declared dead", "brought dead", "found dead", "confirmed dead",
-        "confirmed deceased", "did not survive", "untraceable", "in fair condition",
-        "in stable condition", "in a stable condition", "fighting for his life",
-        "fighting for her life", "fighting for their lives", "under observation", "sprained",
+        "in captivity", "taken to hospital", "rushed to hospital", "admitted to hospital",
+        "airlifted to hospital", "taken to a hospital", "rushed to a hospital", "pronounced dead",
+        "lost their lives", "lost his life", "lost her life", "admitted", "in intensive care",
+        "on the wards", "on the ward", "in critical condition", "in a critical condition",
+        "in serious condition", "in a serious condition", "on life support", "under the rubble",
+        "swept away", "feared dead", "never been found", "never found", "not been found",
+        "in the hands of", "in the power of", "for ransom", "harmed", "electrocuted", "asphyxiated",
+        "suffocated", "strangled", "poisoned", "sickened", "fell ill", "taken ill", "became ill",
+        "fall ill", "falls ill", "falling ill", "bitten", "scalded", "paralysed", "paralyzed",
+        "unconscious", "in a coma", "vanished", "lost at sea", "declared dead", "brought dead",
+        "found dead", "confirmed dead", "confirmed deceased", "did not survive", "untraceable",
+        "in fair condition", "in stable condition", "in a stable condition",
+        "fighting for his life", "fighting for her life", "fighting for their lives",
+        "under observation", "sprained",
     ]
 )  # fmt: skip
 # words that say what happened to a person named just before them, not to a count of things:
@@ -75,7 +75,7 @@ _HAPPENED_BEFORE = (
     + [
         f"{noun} of"
         for noun in """death deaths killing killings murder murders detention disappearance
-        abduction kidnapping bodies remains""".split()
+        abduction kidnapping bodies remains funeral funerals""".split()
     ]
 )
 _ROLE_OF: dict[str, str] = {}
@@ -136,6 +136,7 @@ _THINGS_AFTER = re.compile(
 )
 _THINGS_BEFORE = re.compile(
     r"(?:(?:aged|age|ages)(?:\s+(?:between|from|of|up to|over|under))?|(?<![\w-])no|none of"
+    r"|aged\s+\d+(?:\s*,\s*\d+)*\s+(?:and|or)"  # "aged 6 and 9": the second age
     r"|\$|€|£|(?<![\w-])p|(?<![\w-])tk|ksh|rs\.?|no\.|number|since|page|route"
     rf"|flight|article|section|chapter|paragraph|magnitude|category|level|phase|for|each|of the"
     rf"|{_MONTHS})\s*$"

@@ -130,7 +130,8 @@ CASUALTY_WORDS = """
 """.split() + [
     "none of", "never found", "never been found", "not been found", "not yet been found",
     "yet to be found", "never located", "yet to be accounted", "not been accounted",
-    "not yet been accounted", "fell ill", "taken ill", "became ill", "fallen ill",
+    "not yet been accounted", "fell ill", "taken ill", "became ill", "fallen ill", "fall ill",
+    "falls ill", "bitten", "funerals of", "funeral of",
     "did not survive", "failed to survive", "declared dead", "brought dead",
     "lost at sea", "swept away", "life of", "in the hands of", "in the power of",
 ]  # fmt: skip
