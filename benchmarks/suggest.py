@@ -53,23 +53,30 @@ from readtui.suggest import Suggestion, quote_blocks, rules_for, suggest  # noqa
 # cerro-alcaraz-prison-riot, route-118-bridge-collapse, santa-isadora-ferry-fire,
 # tarrowgate-colliery, tesh-kalan-border-clashes), the tenth to the thirteenth (the twelfth and
 # thirteenth were scored twice before they were tuned on: as they came, and with the rules that
-# the fourteenth and fifteenth met), and the fourteenth to the 30th (each set's scores as it came
-# are in the README, Suggestions). The 31st and 32nd are the held-out sets now.
+# the fourteenth and fifteenth met), and the fourteenth to the 32nd (each set's scores as it came
+# are in the README, Suggestions). The 33rd, 34th and 35th are the held-out sets now.
 HELD_OUT = [
-    "batu-lanang-glove-factory-canteen-poisoning-kembara-tribune.txt",
-    "cerro-pelon-landfill-collapse-el-mirador-english-innertext.txt",
-    "haddar-sel-wedding-minibus-landmine-nwa-wire-wrapped.txt",
-    "hexley-common-bonfire-fireworks-blast-daily-rocket-scraped.txt",
-    "holmgard-cold-weather-health-bulletin-3-winter-2026-27.md",
-    "kadara-camp-food-distribution-crush-what-we-know-sahel-monitor.html",
-    "kamarilla-quarry-magazine-blast-coastline-tribune.html",
-    "lake-obuma-fishing-villages-clash-savanne-daily-scraped.txt",
-    "monte-vescovo-gondola-plunge-daily-howler-scraped.txt",
-    "sarapa-ii-hydro-tunnel-flood-el-observador-andino-english-innertext.txt",
-    "sitaganga-ropeway-cabin-fall-himgiri-times.html",
-    "sorrel-ridge-fire-crew-one-year-on.txt",
-    "tembeni-district-snakebite-surveillance-bulletin-2027.md",
-    "varn-askar-recruitment-centre-bombing-cpi-wire-wrapped.txt",
+    "ain-kerdous-hammam-co-poisoning-courrier-de-tazrane-translated-scraped.txt",
+    "alto-meyagua-yellow-fever-diario-la-ribera-english-innertext.txt",
+    "aquamar-slide-collapse-verdict-sorell-gazette.txt",
+    "bhadrapur-pharma-reactor-blast-kaveri-sentinel.html",
+    "cairnvale-mrt-annual-incident-report-2027.md",
+    "crabwell-fun-day-inflatable-slide-daily-bellow-scraped.txt",
+    "dorrance-township-graduation-party-stabbing-kvtb5.html",
+    "haskeb-water-point-shelling-hnw-wire-wrapped.txt",
+    "koumbala-grand-market-fire-messager-de-sassande-translated-innertext.txt",
+    "kovilpatna-pool-chlorine-leak-nellavaram-courier.html",
+    "kudremane-ghat-pilgrim-truck-plunge-malnad-chronicle.html",
+    "lake-wennamee-amphibious-tour-boat-sinking-wkrv5.html",
+    "ndaru-attacks-on-education-quarterly-monitor-q4-2027.md",
+    "ngorima-crusade-stampede-savannah-vision-tv-innertext.txt",
+    "nyakoro-grazing-clashes-hws-wire-wrapped.txt",
+    "pexley-marsh-takeaway-gas-blast-daily-trumpet-scraped.txt",
+    "qarvela-fish-harbour-shelling-mps-wire-wrapped.txt",
+    "san-roque-jeepney-ravine-plunge-luzon-daily-courier-scraped.txt",
+    "tabunan-bay-motorbanca-fire-verdict.txt",
+    "vesterhavn-mrcc-fishing-vessel-casualties-annual-summary-2027.md",
+    "wirrabee-gorge-scenic-flight-inquest-findings.txt",
 ]
 
 ARTICLES = REPO / "sample_articles"

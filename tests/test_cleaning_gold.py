@@ -97,6 +97,12 @@ CLEANER_FAILS = {
         "a copyright line inside the story is kept (as on crestline-arena-roof-collapse)",
         {"body"},
     ),
+    # the 33rd to 35th sets (HELD_OUT in benchmarks/suggest.py), left as they came: the cleaner
+    # is not tuned on them
+    "crabwell-fun-day-inflatable-slide-daily-bellow-scraped.txt": (
+        "a tabloid's first standfirst bullet, right after the image caption, is dropped",
+        {"body"},
+    ),
     "bayt-harran-hospital-strike-ngo.html": (
         "a press release keeps its 'Press release' label, the headline repeated as the first "
         "paragraph, and its media contacts",
