@@ -79,7 +79,7 @@ def add_joined_people(
             continue
         wider = parse_casualty(text[start_:end_])
         if after and end_ == after.end():  # the groups a list adds, which parse_casualty may not
-            added = _people(low, after.start(), after.end())
+            added = people_in(low, after.start(), after.end())
             if _count(attrs) + added > _count(wider):
                 key = next(key for key in _COUNTS if key in attrs)
                 wider = {**wider, key: attrs[key] + added}
@@ -102,12 +102,12 @@ def add_listed_dead(
         lead = _LIST_START.search(low, max(0, word - 20), word) if listed else None
         if not lead or overlaps(starts, ends, (lead.start(), listed.end())):
             continue
-        attrs = {"kind": _LIST_KINDS[name], "count": _people(low, listed.start(), listed.end())}
+        attrs = {"kind": _LIST_KINDS[name], "count": people_in(low, listed.start(), listed.end())}
         added.append((lead.start(), listed.end(), attrs))
     return with_added(found, added)
 
 
-def _people(low: str, start: int, end: int) -> int:
+def people_in(low: str, start: int, end: int) -> int:
     """How many people the groups between `start` and `end` count: the number a group names
     ("his two sons"), two for a couple, else one."""
     total = 0

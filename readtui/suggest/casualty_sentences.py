@@ -25,11 +25,11 @@ from readtui.casualty import (
     NAME_AT,
     NUMBER_WORDS,
     PERSON,
-    number_value,
     parse_casualty,
     trie_pattern,
 )
 from readtui.suggest.casualty_broad import overlaps, with_added
+from readtui.suggest.casualty_joins import people_in
 from readtui.suggest.casualty_words import NOT_PERSONS, PERSONS, STOP_WORDS
 
 _SPACE = r"[^\S\n]+"
@@ -219,9 +219,6 @@ _NAMED_LIST = re.compile(
     re.MULTILINE,
 )
 _PLACE_BEFORE = re.compile(r"(?:of|from|in)\s+$")
-_LIST_ITEM = re.compile(r",?\s+and\s+|,\s*")
-_AGE_OR_PLACE = re.compile(r"(?:aged\s+)?\d{1,3}|(?:of|from)\s.*")
-_ITEM_COUNT = re.compile(rf"(?:an?|one|the|his|her|their)\b|(?P<number>\d+|{NUMBER_WORDS})\b")
 # a count that a figure is compared with, of the same kind: "11 people have died this winter,
 # compared with seven in all of last season", "nearly double the six recorded in 2027"
 _COMPARED = re.compile(
@@ -309,24 +306,13 @@ def _read_sentence(
 
 def _listed_count(text: str, named: re.Match) -> dict:
     """How many people a list names: its names (an age, a town, a relation between them are
-    none), else its groups, one each or the number they give ("two deckhands")."""
+    none), else its groups (casualty_joins.people_in: "two deckhands" are two)."""
     start, end = named.span("list")
     names = sum(
         not _PLACE_BEFORE.search(text, max(start, name.start() - 6), name.start())
         for name in NAME_AT.finditer(text, start, end)
     )  # "of Hollins Ferry" is a town
-    if names:
-        return {"count": names}
-    total = 0
-    for item in _LIST_ITEM.split(text[start:end].lower()):
-        item = item.strip()
-        if not item or _AGE_OR_PLACE.fullmatch(item):
-            continue
-        counted = _ITEM_COUNT.match(item)
-        if not counted:
-            return {}  # a group that says no number: the count is not said
-        value = number_value(counted["number"]) if counted["number"] else 1
-        total += value or 1
+    total = names or people_in(text.lower(), start, end)
     return {"count": total} if total else {}
 
 
