@@ -10,12 +10,23 @@ else happened to them ("and the driver fled"), and when the widened text counts 
 A list of the dead with no count at all is a figure too: "The dead include an elderly couple"
 (2), "Among the dead was the night-shift supervisor" (1), "Those killed included the train's
 driver" (1): each group is one person, or the number it names ("his two sons"), or two for a
-couple.
+couple. The sentence pass (casualty_sentences) asks here for the lists it finds where no other
+pass found a figure: people said to be among the dead ("whose husband and son were among those
+killed", 2), a list after "Among the dead is" with names or trades, and the dead named in a
+list ("identified the dead as Loretta Haines, 68, and her grandchildren, Jayden Haines, 7, and
+Amaya Brooks, 4", 3: each name one person, a town none).
 """
 
 import re
 
-from readtui.casualty import PERSON, number_value, parse_casualty
+from readtui.casualty import (
+    NAME_AT,
+    NUMBER_WORDS,
+    PERSON,
+    number_value,
+    parse_casualty,
+    trie_pattern,
+)
 from readtui.suggest.casualty_broad import overlaps, with_added
 
 _SPACE = r"[^\S\n]+"
@@ -49,6 +60,45 @@ _CLAUSE_GOES_ON = re.compile(
 _NUMBER = re.compile(r"(?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![\w-])")
 _REACH = 60  # characters before a figure to look for a group joined to it
 _COUNTS = ("count", "count_min")
+
+
+# a list that names the dead, the hurt or the taken without a count: "Among the dead is
+# 19-year-old S. Meenakshi", "Among the hospitalised was schoolteacher Olga Rinn"
+_AMONG_KINDS = {
+    **dict.fromkeys("dead deceased deaths killed died victims fatalities".split(), "killed"),
+    **dict.fromkeys("injured wounded hurt hospitalised hospitalized casualties".split(), "injured"),
+    **dict.fromkeys("missing disappeared".split(), "missing"),
+    **dict.fromkeys("abducted kidnapped hostages detained taken".split(), "captured"),
+}
+_AMONG = re.compile(
+    rf"(?<![\w-])among(?:st)?{_SPACE}(?:the|those){_SPACE}(?:who{_SPACE}(?:were{_SPACE})?)?"
+    rf"(?:[\w-]+{_SPACE}){{0,2}}?"  # "the latest fatalities", "the workers killed"
+    rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})"
+    rf"(?:{_SPACE}[a-z]+){{0,3}}?{_SPACE}(?:is|was|were|are|figures?|includes?|included)"
+    rf"{_SPACE}[^,.;:!?\n]+"
+)
+# people said to be among them: "Her husband Lakhan (49) is among the injured", "whose husband
+# and son were among those killed"
+_AMONG_AFTER = re.compile(
+    rf"{_SPACE}(?:is|was|were|are){_SPACE}(?:also{_SPACE})?among{_SPACE}(?:the|those){_SPACE}"
+    rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})(?![\w-])"
+)
+_CLAUSE_START = re.compile(r"(?:[,;:—–]|(?<![\w-])(?:whose|said|says|that))[^\S\n]*(?=[^,;:—–]*$)")
+_AND = re.compile(r"(?<![\w-])and(?![\w-])")
+# the dead named in a list: "identified the dead as Loretta Haines, 68, and her grandchildren,
+# Jayden Haines, 7, and Amaya Brooks, 4", "The victims have been named as ..."
+_NAMED_KINDS = {"dead": "killed", "victims": "killed", "deceased": "killed", "injured": "injured"}
+_NAMED_LIST = re.compile(
+    rf"(?:(?<![\w-])(?:identified|named){_SPACE}(?:the{_SPACE})?(?P<kind>dead|victims|deceased"
+    rf"|injured)(?:{_SPACE}[\w’'-]+){{0,3}}?"
+    rf"|(?P<kind_>dead|victims|deceased|injured){_SPACE}(?:were|have{_SPACE}been|had{_SPACE}been)"
+    rf"{_SPACE}(?:identified|named)){_SPACE}as{_SPACE}(?P<list>[^.;:!?\n]+?)"
+    rf"(?=,{_SPACE}[\w’'. -]{{2,40}}{_SPACE}(?:said|says|told)(?![\w-])|[.;:!?]|$)",
+    re.MULTILINE,
+)
+_PLACE_BEFORE = re.compile(r"(?:of|from|in)\s+$")
+# a count said in the people among the dead: "two of his brothers were among the dead"
+_A_COUNT = re.compile(rf"(?<![\w-])(?:\d+|{NUMBER_WORDS})(?![\w-])")
 
 
 def add_joined_people(
@@ -119,3 +169,45 @@ def people_in(low: str, start: int, end: int) -> int:
 
 def _count(attrs: dict) -> int:
     return next((attrs[key] for key in _COUNTS if key in attrs), 0)
+
+
+def named_dead(text: str, low: str, start: int, end: int) -> tuple[int, int, dict] | None:
+    """The dead (or the hurt) named in a list in `start:end`: "identified the dead as Loretta
+    Haines, 68, and her grandchildren, Jayden Haines, 7, and Amaya Brooks, 4" (3)."""
+    named = _NAMED_LIST.search(low, start, end)
+    if not named:
+        return None
+    kind = _NAMED_KINDS[named["kind"] or named["kind_"]]
+    return named.start(), named.end(), {**_listed_count(text, named), "kind": kind}
+
+
+def _listed_count(text: str, named: re.Match) -> dict:
+    """How many people a list names: its names (an age, a town, a relation between them are
+    none), else its groups (casualty_joins.people_in: "two deckhands" are two)."""
+    start, end = named.span("list")
+    names = sum(
+        not _PLACE_BEFORE.search(text, max(start, name.start() - 6), name.start())
+        for name in NAME_AT.finditer(text, start, end)
+    )  # "of Hollins Ferry" is a town
+    total = names or people_in(text.lower(), start, end)
+    return {"count": total} if total else {}
+
+
+def among_the_dead(text: str, low: str, start: int, end: int) -> tuple[int, int, dict] | None:
+    """People said to be among the dead ("whose husband and son were among those killed"), or
+    a list of the dead that names them ("Among the dead is 19-year-old S. Meenakshi")."""
+    among_after = _AMONG_AFTER.search(low, start, end)
+    if among_after:
+        clause = _CLAUSE_START.search(low, start, among_after.start())
+        span_start = clause.end() if clause else start
+        whom = low[span_start : among_after.start()]
+        if _A_COUNT.search(whom):
+            counts = parse_casualty(text[span_start : among_after.end()])
+        else:  # people joined by "and", one each: "her husband and son"
+            counts = {"count": 1 + len(_AND.findall(whom))}
+        return span_start, among_after.end(), {**counts, "kind": _AMONG_KINDS[among_after["kind"]]}
+    among = _AMONG.search(low, start, end)
+    if among:
+        attrs = {"count": 1, **parse_casualty(text[among.start() : among.end()])}
+        return among.start(), among.end(), {**attrs, "kind": _AMONG_KINDS[among["kind"]]}
+    return None

@@ -11,7 +11,11 @@ them apart (a quotation mark, "said", a colon). The span runs from the one to th
 attributes are `parse_casualty` of it, as for the other passes.
 
 It reads only sentences where no pass found a figure, so it never undoes their work, and it
-takes the nearest pair (a count followed by whom it counts first): one figure a sentence.
+takes the nearest pair (a count followed by whom it counts first): one figure a sentence. Before
+the pair it looks for the lists of the dead that casualty_joins reads (people among the dead,
+the dead named in a list) and for one victim by their place ("The third victim"); in a sentence
+with a figure, for a count that figure is compared with ("compared with seven in all of last
+season") or a toll said again ("..., but rose to 14").
 Counts of things are left out by the word after them ("12 houses", "40 km", "500 francs",
 "50,000 to each"), by the word before them ("aged 13", "magnitude 8", "No. 5") and by their
 shape (a year, a time, a footnote "[15]", an age after a name "Dewi Lestari, 19").
@@ -22,14 +26,13 @@ import re
 from itertools import pairwise
 
 from readtui.casualty import (
-    NAME_AT,
     NUMBER_WORDS,
     PERSON,
     parse_casualty,
     trie_pattern,
 )
 from readtui.suggest.casualty_broad import overlaps, with_added
-from readtui.suggest.casualty_joins import people_in
+from readtui.suggest.casualty_joins import among_the_dead, named_dead
 from readtui.suggest.casualty_words import NOT_PERSONS, PERSONS, STOP_WORDS
 
 _SPACE = r"[^\S\n]+"
@@ -172,29 +175,6 @@ _SUSPECTED = re.compile(
     r"|^[^\S\n]+by(?![\w-])"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=[^\S\n]+[A-Z“\"‘'(\d])")
-# a list that names the dead, the hurt or the taken without a count: "Among the dead is
-# 19-year-old S. Meenakshi", "Among the hospitalised was schoolteacher Olga Rinn"
-_AMONG_KINDS = {
-    **dict.fromkeys("dead deceased deaths killed died victims fatalities".split(), "killed"),
-    **dict.fromkeys("injured wounded hurt hospitalised hospitalized casualties".split(), "injured"),
-    **dict.fromkeys("missing disappeared".split(), "missing"),
-    **dict.fromkeys("abducted kidnapped hostages detained taken".split(), "captured"),
-}
-_AMONG = re.compile(
-    rf"(?<![\w-])among(?:st)?{_SPACE}(?:the|those){_SPACE}(?:who{_SPACE}(?:were{_SPACE})?)?"
-    rf"(?:[\w-]+{_SPACE}){{0,2}}?"  # "the latest fatalities", "the workers killed"
-    rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})"
-    rf"(?:{_SPACE}[a-z]+){{0,3}}?{_SPACE}(?:is|was|were|are|figures?|includes?|included)"
-    rf"{_SPACE}[^,.;:!?\n]+"
-)
-# people said to be among them: "Her husband Lakhan (49) is among the injured", "whose husband
-# and son were among those killed"
-_AMONG_AFTER = re.compile(
-    rf"{_SPACE}(?:is|was|were|are){_SPACE}(?:also{_SPACE})?among{_SPACE}(?:the|those){_SPACE}"
-    rf"(?P<kind>{trie_pattern(list(_AMONG_KINDS))})(?![\w-])"
-)
-_CLAUSE_START = re.compile(r"(?:[,;:—–]|(?<![\w-])(?:whose|said|says|that))[^\S\n]*(?=[^,;:—–]*$)")
-_AND = re.compile(r"(?<![\w-])and(?![\w-])")
 # one victim by their place among the others: "The third victim, 72-year-old Harold Emberg",
 # "The youngest to die was Tobenna Okafor", "The oldest of the dead"
 _ONE_VICTIM = re.compile(  # its place first: a pattern that starts at "the" tries every "the"
@@ -207,18 +187,6 @@ _COMPARING_WORD = re.compile(  # a word each comparison needs ("and" alone is ev
     r"|increased|jumped|stood"
 )
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w-])(?:an?|the|another){_SPACE}$")
-# the dead named in a list: "identified the dead as Loretta Haines, 68, and her grandchildren,
-# Jayden Haines, 7, and Amaya Brooks, 4", "The victims have been named as ..."
-_NAMED_KINDS = {"dead": "killed", "victims": "killed", "deceased": "killed", "injured": "injured"}
-_NAMED_LIST = re.compile(
-    rf"(?:(?<![\w-])(?:identified|named){_SPACE}(?:the{_SPACE})?(?P<kind>dead|victims|deceased"
-    rf"|injured)(?:{_SPACE}[\w’'-]+){{0,3}}?"
-    rf"|(?P<kind_>dead|victims|deceased|injured){_SPACE}(?:were|have{_SPACE}been|had{_SPACE}been)"
-    rf"{_SPACE}(?:identified|named)){_SPACE}as{_SPACE}(?P<list>[^.;:!?\n]+?)"
-    rf"(?=,{_SPACE}[\w’'. -]{{2,40}}{_SPACE}(?:said|says|told)(?![\w-])|[.;:!?]|$)",
-    re.MULTILINE,
-)
-_PLACE_BEFORE = re.compile(r"(?:of|from|in)\s+$")
 # a count that a figure is compared with, of the same kind: "11 people have died this winter,
 # compared with seven in all of last season", "nearly double the six recorded in 2027"
 _COMPARED = re.compile(
@@ -287,7 +255,7 @@ def _read_sentence(
         return []
     sentence = low[start:end]
     if "among" in sentence:
-        among = _among(text, low, start, end)
+        among = among_the_dead(text, low, start, end)
         if among:
             return [among]
     if "victim" in sentence or "to die" in sentence or "the dead" in sentence:
@@ -296,45 +264,11 @@ def _read_sentence(
         if determiner:
             return [(determiner.start(), one_victim.end(), {"count": 1, "kind": "killed"})]
     if "named" in sentence or "identified" in sentence:
-        named = _NAMED_LIST.search(low, start, end)
+        named = named_dead(text, low, start, end)
         if named:
-            kind = _NAMED_KINDS[named["kind"] or named["kind_"]]
-            return [(named.start(), named.end(), {**_listed_count(text, named), "kind": kind})]
+            return [named]
     span = _nearest_pair(text, low, start, end)
     return [(*span, parse_casualty(text[span[0] : span[1]]))] if span else []
-
-
-def _listed_count(text: str, named: re.Match) -> dict:
-    """How many people a list names: its names (an age, a town, a relation between them are
-    none), else its groups (casualty_joins.people_in: "two deckhands" are two)."""
-    start, end = named.span("list")
-    names = sum(
-        not _PLACE_BEFORE.search(text, max(start, name.start() - 6), name.start())
-        for name in NAME_AT.finditer(text, start, end)
-    )  # "of Hollins Ferry" is a town
-    total = names or people_in(text.lower(), start, end)
-    return {"count": total} if total else {}
-
-
-def _among(text: str, low: str, start: int, end: int) -> tuple[int, int, dict] | None:
-    """People said to be among the dead ("whose husband and son were among those killed"), or
-    a list of the dead that names them ("Among the dead is 19-year-old S. Meenakshi")."""
-    among_after = _AMONG_AFTER.search(low, start, end)
-    if among_after:
-        clause = _CLAUSE_START.search(low, start, among_after.start())
-        span_start = clause.end() if clause else start
-        whom = low[span_start : among_after.start()]
-        counted = _COUNTED.search(whom)
-        if counted and counted.lastgroup == "count":
-            counts = parse_casualty(text[span_start : among_after.end()])
-        else:  # people joined by "and", one each: "her husband and son"
-            counts = {"count": 1 + len(_AND.findall(whom))}
-        return span_start, among_after.end(), {**counts, "kind": _AMONG_KINDS[among_after["kind"]]}
-    among = _AMONG.search(low, start, end)
-    if among:
-        attrs = {"count": 1, **parse_casualty(text[among.start() : among.end()])}
-        return among.start(), among.end(), {**attrs, "kind": _AMONG_KINDS[among["kind"]]}
-    return None
 
 
 def _compared(
