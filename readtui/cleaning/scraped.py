@@ -68,6 +68,7 @@ _MAX_LEAD_INS = 2
 _LEAD_IN_MAX_WORDS = 12
 _DATED_REACH = 8  # lines between a headline and its byline or date (a standfirst, key points)
 _DATED_MIN_WORDS = 6  # not a byline's "Courts and Inquests Reporter"
+_STANDFIRST_TO_BYLINE = 3  # lines between a standfirst and its byline or date
 _POINT_MAX_WORDS = 30
 _SUBHEADING_MAX_WORDS = 4
 _MAX_LISTED_POINTS = 8  # the points between a colon's lead and the body
@@ -487,8 +488,12 @@ def standfirst_indexes(blocks: list[Block], headline: int, start: int) -> list[i
             or _is_names(block)  # a byline without "By": "Kirsty Baird and Owen Tait"
         ):
             # text between them and the body: the body may start higher than it seems, so
-            # only what stands right under the headline is surely its standfirst
-            return found if found == list(range(headline + 1, headline + 1 + len(found))) else []
+            # only what stands right under the headline, its byline or date close below, is
+            # surely its standfirst (lines under a headline taken from a menu are more menu)
+            right_under = found == list(range(headline + 1, headline + 1 + len(found)))
+            below = headline + 1 + len(found)
+            dated = any(b.is_metadata for b in blocks[below : below + _STANDFIRST_TO_BYLINE])
+            return found if right_under and dated else []
     return found
 
 
